@@ -1,0 +1,44 @@
+package dev.brook.core.error;
+
+import dev.brook.core.event.Message;
+import java.util.Optional;
+
+/**
+ * The stream broke the protocol: malformed JSON in an event, events out of order, a delta that does
+ * not fit its block, an event larger than the configured limit, or a response that is not an event
+ * stream. Carries the offending raw event where there is one.
+ */
+public class StreamProtocolException extends BrookException {
+    private static final long serialVersionUID = 1L;
+
+    private final String rawEvent;
+
+    /**
+     * @param message what was wrong, naming the event and index where they are known
+     * @param rawEvent the raw event (SSE data) that broke the protocol, or {@code null}
+     * @param cause the underlying parse failure, or {@code null}
+     * @param snapshot the message accumulated before the failure, or {@code null}
+     */
+    public StreamProtocolException(String message, String rawEvent, Throwable cause, Message snapshot) {
+        super(message, cause, snapshot);
+        this.rawEvent = rawEvent;
+    }
+
+    public StreamProtocolException(String message, String rawEvent, Throwable cause) {
+        this(message, rawEvent, cause, null);
+    }
+
+    public StreamProtocolException(String message) {
+        this(message, null, null, null);
+    }
+
+    /** The raw SSE data of the event that broke the protocol, when the failure is tied to one event. */
+    public Optional<String> rawEvent() {
+        return Optional.ofNullable(rawEvent);
+    }
+
+    /** A copy of this exception that also carries {@code snapshot}; this exception becomes its cause. */
+    public StreamProtocolException withSnapshot(Message snapshot) {
+        return new StreamProtocolException(getMessage(), rawEvent, this, snapshot);
+    }
+}
