@@ -1,0 +1,95 @@
+package dev.brook.core.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code text} block: {@code {"type":"text","text":...}}, with optional {@code citations} (as raw
+ * JSON, typically echoed from an earlier response) and {@code cache_control}. Also the block type of a
+ * system prompt given as blocks.
+ *
+ * <p>Immutable and thread-safe; the {@code with…} methods return changed copies.
+ */
+public final class TextContent implements RequestContent {
+    private final String text;
+    private final JsonNode citations;
+    private final CacheControl cacheControl;
+
+    private TextContent(String text, JsonNode citations, CacheControl cacheControl) {
+        this.text = text;
+        this.citations = citations;
+        this.cacheControl = cacheControl;
+    }
+
+    /** A text block holding {@code text}, without citations or cache control. */
+    public static TextContent of(String text) {
+        return new TextContent(Objects.requireNonNull(text, "text"), null, null);
+    }
+
+    /**
+     * A copy with {@code citations} set to the given JSON array (copied), e.g. the citations of a text
+     * block of a previous response.
+     *
+     * @throws IllegalArgumentException if {@code citations} is not a JSON array
+     */
+    public TextContent withCitations(JsonNode citations) {
+        Objects.requireNonNull(citations, "citations");
+        if (!citations.isArray()) {
+            throw new IllegalArgumentException("citations must be a JSON array, was " + citations.getNodeType());
+        }
+        return new TextContent(text, citations.deepCopy(), cacheControl);
+    }
+
+    /** A copy with the given prompt-caching breakpoint. */
+    public TextContent withCacheControl(CacheControl cacheControl) {
+        return new TextContent(text, citations, Objects.requireNonNull(cacheControl, "cacheControl"));
+    }
+
+    @Override
+    public String type() {
+        return "text";
+    }
+
+    /** The text. */
+    public String text() {
+        return text;
+    }
+
+    /** The {@code citations} array (a copy), if set. */
+    public Optional<JsonNode> citations() {
+        return citations == null ? Optional.empty() : Optional.of(citations.deepCopy());
+    }
+
+    /** The prompt-caching breakpoint, if set. */
+    public Optional<CacheControl> cacheControl() {
+        return Optional.ofNullable(cacheControl);
+    }
+
+    JsonNode citationsNode() {
+        return citations;
+    }
+
+    /** True when the block is only text, so a message holding just it may be sent as a plain string. */
+    boolean isPlain() {
+        return citations == null && cacheControl == null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TextContent t && text.equals(t.text) && Objects.equals(citations, t.citations)
+                && Objects.equals(cacheControl, t.cacheControl);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(text, citations, cacheControl);
+    }
+
+    /** The text abbreviated to 60 characters, and which options are set. */
+    @Override
+    public String toString() {
+        return "TextContent{text=" + Json.abbreviate(text, 60) + (citations == null ? "" : ", citations")
+                + (cacheControl == null ? "" : ", " + cacheControl) + '}';
+    }
+}

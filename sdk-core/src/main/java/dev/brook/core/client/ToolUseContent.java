@@ -1,0 +1,58 @@
+package dev.brook.core.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * A {@code tool_use} block, sent back in an assistant turn:
+ * {@code {"type":"tool_use","id":...,"name":...,"input":{...}}}.
+ *
+ * <p>Immutable and thread-safe: {@code input} is copied in and {@link #input()} returns a copy.
+ *
+ * @param id the tool use id the model gave, e.g. {@code toolu_01A...}
+ * @param name the tool's name
+ * @param input the tool's input, a JSON object
+ */
+public record ToolUseContent(String id, String name, JsonNode input) implements RequestContent {
+    /**
+     * Checks and copies the components.
+     *
+     * @throws IllegalArgumentException if {@code id} or {@code name} is blank, or {@code input} is not a
+     *     JSON object
+     */
+    public ToolUseContent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("tool_use id is blank");
+        }
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("tool_use name is blank");
+        }
+        input = Json.requireObject(input, "tool_use input");
+    }
+
+    /**
+     * A tool use whose input is given as JSON text.
+     *
+     * @throws IllegalArgumentException if {@code inputJson} is not a JSON object
+     */
+    public static ToolUseContent of(String id, String name, String inputJson) {
+        return new ToolUseContent(id, name, Json.parseObject(inputJson, "tool_use input"));
+    }
+
+    @Override
+    public String type() {
+        return "tool_use";
+    }
+
+    /** A copy of the input, free to modify. */
+    @Override
+    public JsonNode input() {
+        return input.deepCopy();
+    }
+
+    JsonNode inputNode() {
+        return input;
+    }
+}
