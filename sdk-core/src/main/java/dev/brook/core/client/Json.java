@@ -1,6 +1,8 @@
 package dev.brook.core.client;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +16,13 @@ import java.util.Objects;
  * Jackson's bean introspection. Thread-safe.
  */
 final class Json {
-    /** Configured once, never changed afterwards: safe to share. */
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Configured once, never changed afterwards: safe to share. Characters outside the BMP (emoji) are
+     * written as 4-byte UTF-8, not as escaped surrogate pairs.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build());
 
     private Json() {
     }
