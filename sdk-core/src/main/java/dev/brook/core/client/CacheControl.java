@@ -51,7 +51,7 @@ public final class CacheControl {
      * @throws IllegalArgumentException if {@code json} is not a JSON object
      */
     public static CacheControl of(JsonNode json) {
-        return new CacheControl(Json.requireObject(json, "cache_control"));
+        return new CacheControl(ClientJson.requireObject(json, "cache_control"));
     }
 
     /** The JSON object sent as {@code cache_control}: a copy, free to modify. */
@@ -64,7 +64,7 @@ public final class CacheControl {
     }
 
     private static ObjectNode ephemeralNode() {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = ClientJson.MAPPER.createObjectNode();
         node.put("type", "ephemeral");
         return node;
     }

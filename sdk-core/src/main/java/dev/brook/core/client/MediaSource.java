@@ -138,7 +138,7 @@ public sealed interface MediaSource
     record Raw(JsonNode json) implements MediaSource {
         /** @throws IllegalArgumentException if {@code json} is not a JSON object */
         public Raw {
-            json = Json.requireObject(json, "source");
+            json = ClientJson.requireObject(json, "source");
         }
 
         /** A copy of the source object, free to modify. */

@@ -168,7 +168,7 @@ public final class MessageRequest {
      */
     public byte[] toJson(boolean stream) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 64 * messages.size());
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = ClientJson.MAPPER.getFactory().createGenerator(out)) {
             writeTo(g, stream);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen: writing to memory failed", e);
@@ -531,7 +531,7 @@ public final class MessageRequest {
          */
         public Builder putExtraJson(String name, String json) {
             Objects.requireNonNull(name, "name");
-            return putExtra(name, Json.parse(json, "extra field '" + name + "'"));
+            return putExtra(name, ClientJson.parse(json, "extra field '" + name + "'"));
         }
 
         /** Removes a raw extra field; does nothing if absent. */

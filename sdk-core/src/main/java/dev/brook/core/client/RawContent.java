@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record RawContent(JsonNode json) implements RequestContent {
     /** @throws IllegalArgumentException if {@code json} is not an object with a string {@code type} */
     public RawContent {
-        ObjectNode copy = Json.requireObject(json, "content block");
+        ObjectNode copy = ClientJson.requireObject(json, "content block");
         if (!copy.path("type").isTextual()) {
             throw new IllegalArgumentException("content block needs a string \"type\" field: "
-                    + Json.abbreviate(copy.toString(), 60));
+                    + ClientJson.abbreviate(copy.toString(), 60));
         }
         json = copy;
     }
@@ -38,7 +38,7 @@ public record RawContent(JsonNode json) implements RequestContent {
      *     string {@code type}
      */
     public static RawContent parse(String json) {
-        return new RawContent(Json.parse(json, "content block"));
+        return new RawContent(ClientJson.parse(json, "content block"));
     }
 
     /** The object's {@code type} field. */

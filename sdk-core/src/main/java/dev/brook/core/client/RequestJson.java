@@ -156,7 +156,7 @@ final class RequestJson {
 
     /** Writes a tree through our mapper, so the caller's generator needs no codec of its own. */
     static void writeNode(JsonGenerator g, JsonNode node) throws IOException {
-        Json.MAPPER.writeTree(g, node);
+        ClientJson.MAPPER.writeTree(g, node);
     }
 
     private static void writeCacheControl(JsonGenerator g, CacheControl cacheControl) throws IOException {

@@ -89,7 +89,7 @@ public final class TextContent implements RequestContent {
     /** The text abbreviated to 60 characters, and which options are set. */
     @Override
     public String toString() {
-        return "TextContent{text=" + Json.abbreviate(text, 60) + (citations == null ? "" : ", citations")
+        return "TextContent{text=" + ClientJson.abbreviate(text, 60) + (citations == null ? "" : ", citations")
                 + (cacheControl == null ? "" : ", " + cacheControl) + '}';
     }
 }

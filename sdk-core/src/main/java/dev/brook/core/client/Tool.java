@@ -30,7 +30,7 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
      */
     static Custom of(String name, String description, JsonNode inputSchema) {
         return new Custom(name, Objects.requireNonNull(description, "description"),
-                Json.requireObject(inputSchema, "input_schema"), null);
+                ClientJson.requireObject(inputSchema, "input_schema"), null);
     }
 
     /**
@@ -40,7 +40,7 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
      *     object
      */
     static Custom of(String name, String description, String inputSchemaJson) {
-        return of(name, description, Json.parseObject(inputSchemaJson, "input_schema"));
+        return of(name, description, ClientJson.parseObject(inputSchemaJson, "input_schema"));
     }
 
     /**
@@ -49,7 +49,7 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
      * @throws IllegalArgumentException if {@code name} is blank or {@code inputSchema} is not an object
      */
     static Custom of(String name, JsonNode inputSchema) {
-        return new Custom(name, null, Json.requireObject(inputSchema, "input_schema"), null);
+        return new Custom(name, null, ClientJson.requireObject(inputSchema, "input_schema"), null);
     }
 
     /**
@@ -67,7 +67,7 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
      * @throws IllegalArgumentException if {@code json} is not a JSON object
      */
     static Raw raw(String json) {
-        return new Raw(Json.parse(json, "tool"));
+        return new Raw(ClientJson.parse(json, "tool"));
     }
 
     /** The tool's {@code name}, or {@code ""} for a raw tool without one. */
@@ -149,7 +149,7 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
     record Raw(JsonNode json) implements Tool {
         /** @throws IllegalArgumentException if {@code json} is not a JSON object */
         public Raw {
-            json = Json.requireObject(json, "tool");
+            json = ClientJson.requireObject(json, "tool");
         }
 
         /** A copy of the tool object, free to modify. */

@@ -152,7 +152,7 @@ public final class ToolResult implements RequestContent {
     @Override
     public String toString() {
         return "ToolResult{toolUseId=" + toolUseId
-                + (text != null ? ", content=" + Json.abbreviate(text, 60) : ", content=" + blocks.size() + " blocks")
+                + (text != null ? ", content=" + ClientJson.abbreviate(text, 60) : ", content=" + blocks.size() + " blocks")
                 + (error ? ", isError" : "") + (cacheControl == null ? "" : ", " + cacheControl) + '}';
     }
 }

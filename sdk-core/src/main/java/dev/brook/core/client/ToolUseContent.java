@@ -29,7 +29,7 @@ public record ToolUseContent(String id, String name, JsonNode input) implements 
         if (name.isBlank()) {
             throw new IllegalArgumentException("tool_use name is blank");
         }
-        input = Json.requireObject(input, "tool_use input");
+        input = ClientJson.requireObject(input, "tool_use input");
     }
 
     /**
@@ -38,7 +38,7 @@ public record ToolUseContent(String id, String name, JsonNode input) implements 
      * @throws IllegalArgumentException if {@code inputJson} is not a JSON object
      */
     public static ToolUseContent of(String id, String name, String inputJson) {
-        return new ToolUseContent(id, name, Json.parseObject(inputJson, "tool_use input"));
+        return new ToolUseContent(id, name, ClientJson.parseObject(inputJson, "tool_use input"));
     }
 
     @Override

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
- * The Jackson instance of the request model, and small helpers around it.
+ * The Jackson instance of the request model, and small helpers around it. Named apart from
+ * {@code dev.brook.core.json.Json} so both can be in scope until they are unified.
  *
  * <p>Package-private stand-in until {@code dev.brook.core.json} holds the one shared instance. Only
  * trees ({@link JsonNode}) are read or written through it; none of Brook's own types goes through
  * Jackson's bean introspection. Thread-safe.
  */
-final class Json {
+final class ClientJson {
     /**
      * Configured once, never changed afterwards: safe to share. Characters outside the BMP (emoji) are
      * written as 4-byte UTF-8, not as escaped surrogate pairs.
@@ -24,7 +25,7 @@ final class Json {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build());
 
-    private Json() {
+    private ClientJson() {
     }
 
     /**
@@ -63,11 +64,6 @@ final class Json {
                     + ": " + abbreviate(node.toString(), 60));
         }
         return ((ObjectNode) node).deepCopy();
-    }
-
-    /** Returns a deep copy of {@code node}, so later changes by the caller do not reach us. */
-    static JsonNode copy(JsonNode node, String what) {
-        return Objects.requireNonNull(node, what).deepCopy();
     }
 
     /** {@code s} cut to at most {@code max} characters, with an ellipsis when cut. */
