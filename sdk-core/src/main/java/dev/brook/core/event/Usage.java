@@ -52,9 +52,14 @@ public final class Usage implements Json.JsonWritable {
     /** Usage with just {@code input_tokens} and {@code output_tokens}. */
     public static Usage of(long inputTokens, long outputTokens) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        m.put("input_tokens", Json.nodes().numberNode(inputTokens));
-        m.put("output_tokens", Json.nodes().numberNode(outputTokens));
+        m.put("input_tokens", count(inputTokens));
+        m.put("output_tokens", count(outputTokens));
         return new Usage(Collections.unmodifiableMap(m));
+    }
+
+    /** The node a JSON parser gives for {@code v} (an int node when it fits), so equality holds. */
+    private static JsonNode count(long v) {
+        return v == (int) v ? Json.nodes().numberNode((int) v) : Json.nodes().numberNode(v);
     }
 
     /**
