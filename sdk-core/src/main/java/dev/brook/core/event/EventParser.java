@@ -9,7 +9,6 @@ import dev.brook.core.sse.SseEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -109,8 +108,7 @@ public final class EventParser {
                 Map<String, JsonNode> fields = Map.of();
                 if (delta instanceof ObjectNode d && !d.isEmpty()) {
                     fields = new LinkedHashMap<>();
-                    for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : d.properties()) {
                         fields.put(e.getKey(), e.getValue());
                     }
                     fields = Collections.unmodifiableMap(fields);

@@ -8,7 +8,6 @@ import dev.brook.core.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,7 @@ final class ModelJson {
         b.stopReason(sr != null && sr.isTextual() ? StopReason.of(sr.textValue()) : null);
         JsonNode ss = obj.get("stop_sequence");
         b.stopSequence(ss != null && ss.isTextual() ? ss.textValue() : null);
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             if (!MESSAGE_FIELDS.contains(e.getKey())) {
                 b.unknownField(e.getKey(), e.getValue());
             }
@@ -228,8 +226,7 @@ final class ModelJson {
     private static Map<String, JsonNode> rest(ObjectNode obj, String... consumed) {
         Map<String, JsonNode> m = null;
         outer:
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             String k = e.getKey();
             if (k.equals("type")) {
                 continue;

@@ -2,7 +2,6 @@ package dev.brook.core.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +25,7 @@ public record UnknownBlock(String type, ObjectNode raw) implements ContentBlock 
     @Override
     public Map<String, JsonNode> unknownFields() {
         Map<String, JsonNode> m = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : raw.properties()) {
             if (!e.getKey().equals("type")) {
                 m.put(e.getKey(), e.getValue());
             }
