@@ -21,9 +21,8 @@ import java.util.function.Consumer;
  * blank line has been read: nothing waits for more input than the event needs.
  *
  * <p>Rules implemented: UTF-8 input (invalid sequences become U+FFFD when text is decoded, per the
- * WHATWG Encoding Standard); one byte
- * order mark skipped at stream start only; CR, LF and CRLF line ends; comment lines (starting with
- * {@code :}); a line without a colon is a field name with an empty value; one leading space stripped
+ * WHATWG Encoding Standard); one byte order mark skipped at stream start only; CR, LF and CRLF line
+ * ends; comment lines (starting with {@code :}); a line without a colon is a field name with an empty value; one leading space stripped
  * from a value; {@code data} values joined with LF; {@code event} sets the type (default
  * {@code message}, reset after each block); {@code id} sets the last event id unless its value contains
  * NUL; {@code retry} sets the reconnection time only when its value is all ASCII digits; unknown fields
@@ -41,13 +40,15 @@ import java.util.function.Consumer;
  *
  * <p>The decoder works on bytes: it scans each chunk in place, matches field names as bytes, and copies
  * only data bytes (into a per-event buffer) and the few bytes of an {@code event} or {@code id} value. It
- * allocates per event, never per line.
+ * allocates per event (the event, its exact-size data array, and a {@code String} only when the event
+ * type or id differs from the previous one), never per byte or per data line.
  *
  * <p><b>Maximum event size.</b> The bytes held for the current block (its data so far, joined with LF,
  * its event type, and the current unfinished line unless that is a {@code data} line already counted in
  * the data) may not exceed the limit given at construction (default {@value #DEFAULT_MAX_EVENT_SIZE}
- * bytes). Past it, {@code feed} throws {@link StreamProtocolException} and the decoder is failed. Buffers
- * never grow beyond the limit.
+ * bytes). Past it, {@code feed} throws {@link StreamProtocolException}, the buffers are released, and the
+ * decoder is failed: later calls throw {@link IllegalStateException}. No buffer ever grows beyond the
+ * limit, and the check runs before bytes are copied, so at most one chunk past the limit is read.
  *
  * <p><b>Not thread-safe.</b> Use one decoder per stream, fed from one thread at a time. The sink must not
  * call back into the decoder. If the sink throws, the exception propagates out of {@code feed} and the
