@@ -21,9 +21,8 @@ import java.util.function.Consumer;
  * blank line has been read: nothing waits for more input than the event needs.
  *
  * <p>Rules implemented: UTF-8 input (invalid sequences become U+FFFD when text is decoded, per the
- * WHATWG Encoding Standard); one byte
- * order mark skipped at stream start only; CR, LF and CRLF line ends; comment lines (starting with
- * {@code :}); a line without a colon is a field name with an empty value; one leading space stripped
+ * WHATWG Encoding Standard); one byte order mark skipped at stream start only; CR, LF and CRLF line
+ * ends; comment lines (starting with {@code :}); a line without a colon is a field name with an empty value; one leading space stripped
  * from a value; {@code data} values joined with LF; {@code event} sets the type (default
  * {@code message}, reset after each block); {@code id} sets the last event id unless its value contains
  * NUL; {@code retry} sets the reconnection time only when its value is all ASCII digits; unknown fields
@@ -41,13 +40,15 @@ import java.util.function.Consumer;
  *
  * <p>The decoder works on bytes: it scans each chunk in place, matches field names as bytes, and copies
  * only data bytes (into a per-event buffer) and the few bytes of an {@code event} or {@code id} value. It
- * allocates per event, never per line.
+ * allocates per event (the event, its exact-size data array, and a {@code String} only when the event
+ * type or id differs from the previous one), never per byte or per data line.
  *
  * <p><b>Maximum event size.</b> The bytes held for the current block (its data so far, joined with LF,
  * its event type, and the current unfinished line unless that is a {@code data} line already counted in
  * the data) may not exceed the limit given at construction (default {@value #DEFAULT_MAX_EVENT_SIZE}
- * bytes). Past it, {@code feed} throws {@link StreamProtocolException} and the decoder is failed. Buffers
- * never grow beyond the limit.
+ * bytes). Past it, {@code feed} throws {@link StreamProtocolException}, the buffers are released, and the
+ * decoder is failed: later calls throw {@link IllegalStateException}. No buffer ever grows beyond the
+ * limit, and the check runs before bytes are copied, so at most one chunk past the limit is read.
  *
  * <p><b>Not thread-safe.</b> Use one decoder per stream, fed from one thread at a time. The sink must not
  * call back into the decoder. If the sink throws, the exception propagates out of {@code feed} and the
@@ -89,6 +90,11 @@ public final class SseDecoder {
 
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /** "data" and "even" as little-endian ints. */
+    private static final int DATA_LE = 'd' | 'a' << 8 | 't' << 16 | 'a' << 24;
+    private static final int EVEN_LE = 'e' | 'v' << 8 | 'e' << 16 | 'n' << 24;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
@@ -299,10 +305,15 @@ public final class SseDecoder {
                     lineLen = 1;
                     state = VALUE;
                 } else {
-                    nameLen = 0;
-                    lineLen = 0;
-                    state = NAME;
-                    pos = scanName(b, pos, end);
+                    int fast = end - pos >= 7 ? knownFieldStart(b, pos) : -1;
+                    if (fast >= 0) {
+                        pos = fast;
+                    } else {
+                        nameLen = 0;
+                        lineLen = 0;
+                        state = NAME;
+                        pos = scanName(b, pos, end);
+                    }
                 }
             } else if (s == NAME) {
                 pos = scanName(b, pos, end);
@@ -317,6 +328,30 @@ public final class SseDecoder {
                 state = VALUE;
             }
         }
+    }
+
+    /**
+     * Fast path for the two prefixes nearly every line has, {@code data:} and {@code event:}, when the
+     * chunk holds the whole prefix and the optional space (at least 7 bytes remain): matched as one int
+     * read instead of the byte-by-byte name state machine. Returns where the value starts, or -1.
+     */
+    private int knownFieldStart(byte[] b, int pos) {
+        int w = (int) INTS.get(b, pos);
+        int at;
+        if (w == DATA_LE && b[pos + 4] == COLON) {
+            at = pos + 5;
+            startField(F_DATA);
+        } else if (w == EVEN_LE && b[pos + 4] == 't' && b[pos + 5] == COLON) {
+            at = pos + 6;
+            startField(F_EVENT);
+        } else {
+            return -1;
+        }
+        if (b[at] == SPACE) {
+            at++;
+        }
+        state = VALUE;
+        return at;
     }
 
     private int scanName(byte[] b, int pos, int end) {
