@@ -1,5 +1,308 @@
 package dev.brook.core.event;
 
-/** Placeholder until the event model lands (being written on the events branch). */
-public final class Message {
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.json.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message from the Messages API: the response of a non-streaming call, or the message accumulated
+ * from a stream (final or a snapshot so far).
+ *
+ * <p>Fields this class does not model are kept raw in {@link #unknownFields()} (including explicit
+ * nulls such as {@code container: null}), so {@link #toJson()} gives JSON equal as a tree to what the
+ * API returned. {@code stop_reason} and {@code stop_sequence} are always written (as {@code null} when
+ * empty), as the API always sends them; {@code id}, {@code type}, {@code role} and {@code model} read as
+ * {@code ""} when absent. Immutable and thread-safe; the {@link JsonNode} values it holds are shared and
+ * must be treated as read-only.
+ */
+public final class Message implements Json.JsonWritable {
+    private final String id;
+    private final String type;
+    private final String role;
+    private final String model;
+    private final List<ContentBlock> content;
+    private final StopReason stopReason;
+    private final String stopSequence;
+    private final Usage usage;
+    private final Map<String, JsonNode> unknownFields;
+
+    private Message(Builder b) {
+        this.id = b.id;
+        this.type = b.type;
+        this.role = b.role;
+        this.model = b.model;
+        this.content = List.copyOf(b.content);
+        this.stopReason = b.stopReason;
+        this.stopSequence = b.stopSequence;
+        this.usage = b.usage;
+        this.unknownFields = ModelJson.freeze(b.unknownFields);
+    }
+
+    /** A new builder: type {@code message}, role {@code assistant}, everything else empty. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this message's values, to derive a variant. */
+    public Builder newBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.type = type;
+        b.role = role;
+        b.model = model;
+        b.content.addAll(content);
+        b.stopReason = stopReason;
+        b.stopSequence = stopSequence;
+        b.usage = usage;
+        b.unknownFields.putAll(unknownFields);
+        return b;
+    }
+
+    /**
+     * Parses a non-streaming response body (UTF-8 JSON object).
+     *
+     * @throws IllegalArgumentException if the bytes are not a JSON object
+     */
+    public static Message fromJson(byte[] json) {
+        return fromJson(json, 0, json.length);
+    }
+
+    /**
+     * Parses {@code length} bytes of UTF-8 JSON from {@code offset}.
+     *
+     * @throws IllegalArgumentException if the bytes are not a JSON object
+     */
+    public static Message fromJson(byte[] json, int offset, int length) {
+        try (JsonParser p = Json.FACTORY.createParser(json, offset, length)) {
+            return fromJson(readOne(p));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not a JSON message: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a non-streaming response body.
+     *
+     * @throws IllegalArgumentException if the text is not a JSON object
+     */
+    public static Message fromJson(String json) {
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            return fromJson(readOne(p));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not a JSON message: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The message a JSON object tree describes. Its values are shared, not copied: the caller must not
+     * modify the tree afterwards.
+     *
+     * @throws IllegalArgumentException if {@code node} is not a JSON object
+     */
+    public static Message fromJson(JsonNode node) {
+        return ModelJson.readMessage(node);
+    }
+
+    private static JsonNode readOne(JsonParser p) throws IOException {
+        JsonNode node = Json.readTree(p);
+        if (p.nextToken() != null) {
+            throw new IllegalArgumentException("Trailing content after the JSON message");
+        }
+        return node;
+    }
+
+    /** {@code id}, such as {@code msg_01...}. */
+    public String id() {
+        return id;
+    }
+
+    /** {@code type}: {@code message}. */
+    public String type() {
+        return type;
+    }
+
+    /** {@code role}: {@code assistant}. */
+    public String role() {
+        return role;
+    }
+
+    /** {@code model}. */
+    public String model() {
+        return model;
+    }
+
+    /** The content blocks, in index order (unmodifiable). */
+    public List<ContentBlock> content() {
+        return content;
+    }
+
+    /** {@code stop_reason}; empty while the message is still streaming. */
+    public Optional<StopReason> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    /** {@code stop_sequence}: the stop sequence that ended the message, when one did. */
+    public Optional<String> stopSequence() {
+        return Optional.ofNullable(stopSequence);
+    }
+
+    /** {@code usage}. */
+    public Usage usage() {
+        return usage;
+    }
+
+    /** Top-level fields not modelled here, raw, in order (unmodifiable; values read-only). */
+    public Map<String, JsonNode> unknownFields() {
+        return unknownFields;
+    }
+
+    /** The text of all {@code text} blocks, concatenated in order. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (ContentBlock b : content) {
+            if (b instanceof TextBlock t) {
+                sb.append(t.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes this message as one JSON object, the shape the non-streaming API returns. */
+    @Override
+    public void writeTo(JsonGenerator generator) throws IOException {
+        ModelJson.writeMessage(generator, this);
+    }
+
+    /** This message as compact JSON. */
+    public String toJson() {
+        return Json.toJsonString(this);
+    }
+
+    /** This message as compact UTF-8 JSON. */
+    public byte[] toJsonBytes() {
+        return Json.toJsonBytes(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Message m
+                && id.equals(m.id) && type.equals(m.type) && role.equals(m.role) && model.equals(m.model)
+                && content.equals(m.content) && Objects.equals(stopReason, m.stopReason)
+                && Objects.equals(stopSequence, m.stopSequence) && usage.equals(m.usage)
+                && unknownFields.equals(m.unknownFields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, model, content, stopReason, stopSequence, usage, unknownFields);
+    }
+
+    /** The message's JSON. */
+    @Override
+    public String toString() {
+        return "Message" + toJson();
+    }
+
+    /** Builds a {@link Message}. Not thread-safe. */
+    public static final class Builder {
+        private String id = "";
+        private String type = "message";
+        private String role = "assistant";
+        private String model = "";
+        private final List<ContentBlock> content = new ArrayList<>();
+        private StopReason stopReason;
+        private String stopSequence;
+        private Usage usage = Usage.EMPTY;
+        private final Map<String, JsonNode> unknownFields = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Sets {@code id}. Default {@code ""}. @throws NullPointerException if null */
+        public Builder id(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /** Sets {@code type}. Default {@code message}. @throws NullPointerException if null */
+        public Builder type(String type) {
+            this.type = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /** Sets {@code role}. Default {@code assistant}. @throws NullPointerException if null */
+        public Builder role(String role) {
+            this.role = Objects.requireNonNull(role, "role");
+            return this;
+        }
+
+        /** Sets {@code model}. Default {@code ""}. @throws NullPointerException if null */
+        public Builder model(String model) {
+            this.model = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Replaces the content blocks. Default none. @throws NullPointerException if null or holding null */
+        public Builder content(List<? extends ContentBlock> content) {
+            List<ContentBlock> copy = List.copyOf(content);
+            this.content.clear();
+            this.content.addAll(copy);
+            return this;
+        }
+
+        /** Appends one content block. @throws NullPointerException if null */
+        public Builder addContent(ContentBlock block) {
+            this.content.add(Objects.requireNonNull(block, "block"));
+            return this;
+        }
+
+        /** Sets {@code stop_reason}; {@code null} for none (the default). */
+        public Builder stopReason(StopReason stopReason) {
+            this.stopReason = stopReason;
+            return this;
+        }
+
+        /** Sets {@code stop_sequence}; {@code null} for none (the default). */
+        public Builder stopSequence(String stopSequence) {
+            this.stopSequence = stopSequence;
+            return this;
+        }
+
+        /** Sets {@code usage}. Default {@link Usage#EMPTY}. @throws NullPointerException if null */
+        public Builder usage(Usage usage) {
+            this.usage = Objects.requireNonNull(usage, "usage");
+            return this;
+        }
+
+        /**
+         * Sets (or, with {@code null}, removes) one unknown top-level field, raw. Use a {@code NullNode}
+         * for an explicit JSON null. Default none.
+         *
+         * @throws IllegalArgumentException if {@code name} is a field this class models
+         */
+        public Builder unknownField(String name, JsonNode value) {
+            if (ModelJson.MESSAGE_FIELDS.contains(name)) {
+                throw new IllegalArgumentException(name + " is a modelled field; use its own setter");
+            }
+            if (value == null) {
+                unknownFields.remove(name);
+            } else {
+                unknownFields.put(name, value);
+            }
+            return this;
+        }
+
+        /** The message. The builder can be reused. */
+        public Message build() {
+            return new Message(this);
+        }
+    }
 }

@@ -50,11 +50,14 @@ public final class SseEvent {
         return type;
     }
 
-    /** The data, decoded from UTF-8 (invalid sequences become U+FFFD). Decoded once, then cached. */
+    /**
+     * The data, decoded from UTF-8; each invalid sequence becomes U+FFFD exactly as the WHATWG Encoding
+     * Standard says (which differs from the JDK decoder on encoded surrogates). Decoded once, then cached.
+     */
     public String data() {
         String s = decoded;
         if (s == null) {
-            s = new String(data, StandardCharsets.UTF_8);
+            s = Utf8.decode(data);
             decoded = s;
         }
         return s;

@@ -1,0 +1,195 @@
+package dev.brook.core.accumulate;
+
+import dev.brook.core.error.IncompleteStreamException;
+import dev.brook.core.error.StreamErrorException;
+import dev.brook.core.error.StreamProtocolException;
+import dev.brook.core.event.ErrorEvent;
+import dev.brook.core.event.EventParser;
+import dev.brook.core.event.Message;
+import dev.brook.core.event.StreamEvent;
+import dev.brook.core.sse.SseDecoder;
+import dev.brook.core.sse.SseEvent;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The whole stream pipeline in one place: bytes in, SSE decoding, event parsing, accumulation, typed
+ * events out to a sink, the final {@link Message} at the end. Every transport, sync or async, drives a
+ * stream through this class, so the stream rules hold the same everywhere:
+ *
+ * <ul>
+ *   <li>Each event is first accumulated, then given to the sink (so a sink that asks for
+ *       {@link #snapshot()} sees the event applied).</li>
+ *   <li>An {@code error} event is given to the sink, then raised as {@link StreamErrorException} carrying
+ *       the snapshot so far.</li>
+ *   <li>A protocol error — malformed JSON, events out of order, an event over the maximum size — is raised
+ *       as {@link StreamProtocolException} carrying the snapshot so far (and the raw event, when the
+ *       failure is tied to one).</li>
+ *   <li>{@link #end()} before {@code message_stop} raises {@link IncompleteStreamException} with the
+ *       snapshot; after it, returns the final message.</li>
+ *   <li>After {@code message_stop} the message is final: any further bytes are ignored — not decoded, not
+ *       parsed, not given to the sink — so that trailing bytes (a proxy's keep-alive, say) can never turn
+ *       a complete message into an error.</li>
+ * </ul>
+ *
+ * <p>Once an exception has been raised the decoder is failed: later {@code feed} or {@code end} calls
+ * throw {@link IllegalStateException}. An exception thrown by the sink propagates unchanged and also fails
+ * the decoder.
+ *
+ * <p><b>Not thread-safe.</b> One instance per stream, fed from one thread at a time; the sink must not
+ * call back into {@code feed} or {@code end}.
+ */
+public final class MessageStreamDecoder {
+    private static final EventParser PARSER = new EventParser();
+
+    private final Consumer<? super StreamEvent> sink;
+    private final SseDecoder sse;
+    private final MessageAccumulator accumulator = new MessageAccumulator();
+    private RuntimeException failure;
+    private boolean ended;
+
+    /**
+     * A pipeline with the default maximum event size ({@link SseDecoder#DEFAULT_MAX_EVENT_SIZE}).
+     *
+     * @param sink receives each event after it is accumulated
+     * @throws NullPointerException if {@code sink} is null
+     */
+    public MessageStreamDecoder(Consumer<? super StreamEvent> sink) {
+        this(sink, SseDecoder.DEFAULT_MAX_EVENT_SIZE);
+    }
+
+    /**
+     * A pipeline.
+     *
+     * @param sink receives each event after it is accumulated
+     * @param maxEventSize the most bytes one SSE event may hold, at least 1
+     * @throws NullPointerException if {@code sink} is null
+     * @throws IllegalArgumentException if {@code maxEventSize < 1}
+     */
+    public MessageStreamDecoder(Consumer<? super StreamEvent> sink, int maxEventSize) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.sse = new SseDecoder(this::onSseEvent, maxEventSize);
+    }
+
+    /**
+     * Feeds {@code length} bytes of the body from {@code offset}; events complete in them are delivered
+     * before this returns. Ignored once the message is complete.
+     *
+     * @throws StreamErrorException when an {@code error} event arrives
+     * @throws StreamProtocolException when the stream breaks the protocol
+     * @throws IndexOutOfBoundsException if the range is outside the array
+     * @throws IllegalStateException if the decoder has failed or {@link #end()} was called
+     */
+    public void feed(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        checkUsable();
+        if (accumulator.isComplete()) {
+            return;
+        }
+        try {
+            sse.feed(bytes, offset, length);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * Feeds the remaining bytes of {@code buffer} (its position moves to its limit), as
+     * {@link #feed(byte[], int, int)} does.
+     *
+     * @throws StreamErrorException when an {@code error} event arrives
+     * @throws StreamProtocolException when the stream breaks the protocol
+     * @throws IllegalStateException if the decoder has failed or {@link #end()} was called
+     */
+    public void feed(ByteBuffer buffer) {
+        checkUsable();
+        if (accumulator.isComplete()) {
+            buffer.position(buffer.limit());
+            return;
+        }
+        try {
+            sse.feed(buffer);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * Ends the body and returns the final message. Calling it again returns the same message.
+     *
+     * @throws IncompleteStreamException if {@code message_stop} never arrived (with the snapshot)
+     * @throws IllegalStateException if the decoder has failed
+     */
+    public Message end() {
+        checkFailed();
+        if (!ended) {
+            ended = true;
+            if (!accumulator.isComplete()) {
+                sse.end(); // discards an unterminated last block, as the SSE rules say
+                long n = accumulator.eventCount();
+                throw fail(new IncompleteStreamException("The stream ended before message_stop, after " + n
+                        + (n == 1 ? " event" : " events") + "; the snapshot holds everything received",
+                        null, accumulator.snapshot()));
+            }
+        }
+        return accumulator.snapshot();
+    }
+
+    /** The message accumulated so far; {@code null} before {@code message_start}. See {@link MessageAccumulator#snapshot()}. */
+    public Message snapshot() {
+        return accumulator.snapshot();
+    }
+
+    /** Whether {@code message_stop} has arrived. */
+    public boolean isComplete() {
+        return accumulator.isComplete();
+    }
+
+    /**
+     * The accumulator, for read access (such as {@link MessageAccumulator#partialInput(int)}). Do not call
+     * {@link MessageAccumulator#accept(StreamEvent)} on it.
+     */
+    public MessageAccumulator accumulator() {
+        return accumulator;
+    }
+
+    private void onSseEvent(SseEvent sseEvent) {
+        if (accumulator.isComplete()) {
+            return; // the message is final: later events are ignored (see the class documentation)
+        }
+        StreamEvent event;
+        try {
+            event = PARSER.parse(sseEvent);
+        } catch (StreamProtocolException e) {
+            throw e.withSnapshot(accumulator.snapshot());
+        }
+        accumulator.accept(event); // protocol violations already carry the snapshot
+        sink.accept(event);
+        if (event instanceof ErrorEvent error) {
+            throw new StreamErrorException(error.errorType(), error.errorMessage(), accumulator.snapshot());
+        }
+    }
+
+    private RuntimeException fail(RuntimeException e) {
+        RuntimeException f = e;
+        if (e instanceof StreamProtocolException p && p.snapshot().isEmpty() && accumulator.isStarted()) {
+            f = p.withSnapshot(accumulator.snapshot()); // the decoder's own errors (oversized event)
+        }
+        failure = f;
+        return f;
+    }
+
+    private void checkUsable() {
+        checkFailed();
+        if (ended) {
+            throw new IllegalStateException("end() was already called");
+        }
+    }
+
+    private void checkFailed() {
+        if (failure != null) {
+            throw new IllegalStateException("The stream already failed: " + failure.getMessage(), failure);
+        }
+    }
+}

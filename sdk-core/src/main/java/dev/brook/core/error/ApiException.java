@@ -1,0 +1,77 @@
+package dev.brook.core.error;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The API answered with an error status before any event was streamed. Subclasses name the common
+ * statuses ({@link RateLimitException} for 429, {@link OverloadedException} for 529, ...), so callers can
+ * catch what they handle and let the rest propagate.
+ *
+ * <p>Immutable. The raw body is kept (at most 64 KiB) for diagnostics.
+ */
+public class ApiException extends BrookException {
+    private static final long serialVersionUID = 1L;
+
+    private final int statusCode;
+    private final String errorType;
+    private final String errorMessage;
+    private final String requestId;
+    private final String rawBody;
+
+    /**
+     * @param statusCode the HTTP status
+     * @param errorType the {@code error.type} of the body, such as {@code rate_limit_error}; {@code ""}
+     *     when the body had none
+     * @param errorMessage the {@code error.message} of the body; {@code ""} when absent
+     * @param requestId the {@code request-id} response header, or {@code null}
+     * @param rawBody the response body as received (truncated to 64 KiB), never {@code null}
+     */
+    public ApiException(int statusCode, String errorType, String errorMessage, String requestId, String rawBody) {
+        super(describe(statusCode, errorType, errorMessage, requestId));
+        this.statusCode = statusCode;
+        this.errorType = Objects.requireNonNull(errorType, "errorType");
+        this.errorMessage = Objects.requireNonNull(errorMessage, "errorMessage");
+        this.requestId = requestId;
+        this.rawBody = Objects.requireNonNull(rawBody, "rawBody");
+    }
+
+    private static String describe(int status, String type, String message, String requestId) {
+        StringBuilder sb = new StringBuilder("HTTP ").append(status);
+        if (!type.isEmpty()) {
+            sb.append(' ').append(type);
+        }
+        if (!message.isEmpty()) {
+            sb.append(": ").append(message);
+        }
+        if (requestId != null) {
+            sb.append(" (request-id ").append(requestId).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The HTTP status code of the response. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** The {@code error.type} from the body, such as {@code invalid_request_error}; empty string if none. */
+    public String errorType() {
+        return errorType;
+    }
+
+    /** The {@code error.message} from the body; empty string if none. */
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    /** The {@code request-id} response header, to quote when contacting support. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /** The response body as received, truncated to 64 KiB. */
+    public String rawBody() {
+        return rawBody;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.brook.core.error;
+
+/** HTTP 401: the API key or auth token is missing, invalid or revoked. */
+public class AuthenticationException extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    public AuthenticationException(int statusCode, String errorType, String errorMessage, String requestId, String rawBody) {
+        super(statusCode, errorType, errorMessage, requestId, rawBody);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.brook.core.error;
+
+/** HTTP 400: the request was malformed or invalid (`invalid_request_error`). */
+public class BadRequestException extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    public BadRequestException(int statusCode, String errorType, String errorMessage, String requestId, String rawBody) {
+        super(statusCode, errorType, errorMessage, requestId, rawBody);
+    }
+}

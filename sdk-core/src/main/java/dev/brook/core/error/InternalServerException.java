@@ -1,0 +1,10 @@
+package dev.brook.core.error;
+
+/** HTTP 5xx: the API failed; retried by default. */
+public class InternalServerException extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    public InternalServerException(int statusCode, String errorType, String errorMessage, String requestId, String rawBody) {
+        super(statusCode, errorType, errorMessage, requestId, rawBody);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.brook.core.error;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** HTTP 429: too many requests or tokens; {@link #retryAfter()} says when to try again. */
+public class RateLimitException extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Duration retryAfter;
+
+    /**
+     * @param retryAfter the delay the server asked for ({@code retry-after-ms} or {@code retry-after}),
+     *     or {@code null} when it gave none
+     */
+    public RateLimitException(int statusCode, String errorType, String errorMessage, String requestId,
+            String rawBody, Duration retryAfter) {
+        super(statusCode, errorType, errorMessage, requestId, rawBody);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the server asked the client to wait before retrying, when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.brook.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * {@code error}: the server ends the stream with an error, such as {@code overloaded_error}. A stream
+ * raises it as a {@link dev.brook.core.error.StreamErrorException} carrying the snapshot so far.
+ *
+ * @param errorType the {@code error.type} ({@code ""} when absent)
+ * @param errorMessage the {@code error.message} ({@code ""} when absent)
+ * @param raw the whole event data as received (read-only)
+ */
+public record ErrorEvent(String errorType, String errorMessage, JsonNode raw) implements StreamEvent {
+    /** @throws NullPointerException if any argument is null */
+    public ErrorEvent {
+        Objects.requireNonNull(errorType, "errorType");
+        Objects.requireNonNull(errorMessage, "errorMessage");
+        Objects.requireNonNull(raw, "raw");
+    }
+
+    /** Always {@code error}. */
+    @Override
+    public String type() {
+        return "error";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.brook.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code message_delta}: top-level changes to the message near its end — the stop reason, the stop
+ * sequence, any field this version does not know — and the usage so far.
+ *
+ * <p>Each field of {@link #delta()} is copied onto the message, nulls included; each non-null field of
+ * {@link #usage()} replaces the message's.
+ *
+ * @param delta every field of the event's {@code delta} object, raw, in order (unmodifiable; values
+ *     read-only): presence matters, as only the fields present are copied
+ * @param usage the event's {@code usage} ({@link Usage#EMPTY} when absent)
+ */
+public record MessageDeltaEvent(Map<String, JsonNode> delta, Usage usage) implements StreamEvent {
+    /** @throws NullPointerException if any argument, name or value is null */
+    public MessageDeltaEvent {
+        delta = ModelJson.freeze(delta);
+        Objects.requireNonNull(usage, "usage");
+    }
+
+    /** The {@code stop_reason} of the delta, when present and a string. */
+    public Optional<StopReason> stopReason() {
+        JsonNode n = delta.get("stop_reason");
+        return n != null && n.isTextual() ? Optional.of(StopReason.of(n.textValue())) : Optional.empty();
+    }
+
+    /** The {@code stop_sequence} of the delta, when present and a string. */
+    public Optional<String> stopSequence() {
+        JsonNode n = delta.get("stop_sequence");
+        return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();
+    }
+
+    /** Always {@code message_delta}. */
+    @Override
+    public String type() {
+        return "message_delta";
+    }
+}

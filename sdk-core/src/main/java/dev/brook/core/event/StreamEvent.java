@@ -1,0 +1,16 @@
+package dev.brook.core.event;
+
+/**
+ * One event of a Messages API stream, parsed from its SSE event by {@link EventParser}. Kinds this
+ * version does not know arrive as {@link UnknownEvent}, kept raw.
+ *
+ * <p>Implementations are immutable records (the {@code JsonNode} values some hold are shared and must be
+ * treated as read-only).
+ */
+public sealed interface StreamEvent
+        permits MessageStartEvent, ContentBlockStartEvent, ContentBlockDeltaEvent, ContentBlockStopEvent,
+        MessageDeltaEvent, MessageStopEvent, PingEvent, ErrorEvent, UnknownEvent {
+
+    /** The event's type name, as in the SSE {@code event:} field and the JSON {@code type} field. */
+    String type();
+}

@@ -1,0 +1,37 @@
+package dev.brook.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code text} block.
+ *
+ * @param text the text; never null
+ * @param citations the {@code citations} array (raw citation objects) when the block has one; empty when
+ *     the block has no {@code citations} field (which is not the same JSON as {@code citations: []})
+ * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+ */
+public record TextBlock(String text, Optional<List<JsonNode>> citations, Map<String, JsonNode> unknownFields)
+        implements ContentBlock {
+
+    /** @throws NullPointerException if any argument (or a list element) is null */
+    public TextBlock {
+        Objects.requireNonNull(text, "text");
+        citations = Objects.requireNonNull(citations, "citations").map(List::copyOf);
+        unknownFields = ModelJson.freeze(unknownFields);
+    }
+
+    /** A text block with no citations field and no unknown fields. */
+    public TextBlock(String text) {
+        this(text, Optional.empty(), Map.of());
+    }
+
+    /** Always {@code text}. */
+    @Override
+    public String type() {
+        return "text";
+    }
+}

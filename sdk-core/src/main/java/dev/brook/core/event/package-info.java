@@ -1,0 +1,12 @@
+/**
+ * The typed model of the Messages API stream: {@link dev.brook.core.event.StreamEvent} and its records,
+ * {@link dev.brook.core.event.Delta}, {@link dev.brook.core.event.ContentBlock},
+ * {@link dev.brook.core.event.Message}, {@link dev.brook.core.event.Usage},
+ * {@link dev.brook.core.event.StopReason}, and the {@link dev.brook.core.event.EventParser} that builds
+ * events from SSE events.
+ *
+ * <p>Forward compatible: unknown event, block and delta kinds and unknown fields are kept as raw JSON and
+ * written back unchanged, never an error. Raw values are Jackson {@code JsonNode}s shared between values;
+ * treat them as read-only.
+ */
+package dev.brook.core.event;

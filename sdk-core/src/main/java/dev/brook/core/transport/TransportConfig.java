@@ -1,0 +1,86 @@
+package dev.brook.core.transport;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings a {@link TransportProvider} applies when it creates a transport of its own. A transport
+ * built around a user's configured client ({@code OkHttpTransport.of(client)} and the like) keeps that
+ * client's settings instead. Immutable and thread-safe.
+ */
+public final class TransportConfig {
+    private static final TransportConfig DEFAULTS = builder().build();
+
+    private final Duration connectTimeout;
+    private final Duration idleTimeout;
+
+    private TransportConfig(Builder b) {
+        this.connectTimeout = b.connectTimeout;
+        this.idleTimeout = b.idleTimeout;
+    }
+
+    /** The default settings: connect timeout 10 s, idle timeout 60 s. */
+    public static TransportConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. Not thread-safe. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Longest time to establish a connection (TCP and TLS). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Longest silence allowed while waiting for the response headers or between body bytes;
+     * {@link Duration#ZERO} means none. The core enforces it too, so a stack without a per-read timeout
+     * may ignore it.
+     */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Builds {@link TransportConfig} values. Not thread-safe. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration idleTimeout = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        /**
+         * Longest time to connect. Default 10 s.
+         *
+         * @throws IllegalArgumentException if zero or negative
+         */
+        public Builder connectTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "connectTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout must be positive: " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Longest silence between body bytes. Default 60 s; zero disables it.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder idleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "idleTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("idleTimeout must not be negative: " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        public TransportConfig build() {
+            return new TransportConfig(this);
+        }
+    }
+}

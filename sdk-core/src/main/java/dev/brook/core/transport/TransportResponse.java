@@ -1,0 +1,100 @@
+package dev.brook.core.transport;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A response whose status and headers have arrived and whose body has not been read yet.
+ *
+ * <p>The body comes in the form native to the HTTP stack: a blocking {@link InputStream}
+ * ({@link #ofInputStream}) or a {@link Flow.Publisher} of buffers honouring demand
+ * ({@link #ofPublisher}). The core bridges the other form when it needs it, with a bounded buffer.
+ *
+ * <p>{@link #close()} aborts the exchange: it must release the connection without reading the rest of
+ * the body, may be called from any thread, more than once, and must unblock a thread blocked reading
+ * the body promptly. Thread-safe.
+ */
+public final class TransportResponse implements AutoCloseable {
+    private final int statusCode;
+    private final TransportHeaders headers;
+    private final InputStream bodyStream;
+    private final Flow.Publisher<ByteBuffer> bodyPublisher;
+    private final Runnable abort;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private TransportResponse(int statusCode, TransportHeaders headers, InputStream bodyStream,
+            Flow.Publisher<ByteBuffer> bodyPublisher, Runnable abort) {
+        if (statusCode < 100 || statusCode > 999) {
+            throw new IllegalArgumentException("statusCode out of range: " + statusCode);
+        }
+        this.statusCode = statusCode;
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.bodyStream = bodyStream;
+        this.bodyPublisher = bodyPublisher;
+        this.abort = Objects.requireNonNull(abort, "abort");
+    }
+
+    /**
+     * A response whose body is read by blocking on {@code body}.
+     *
+     * @param abort releases the connection without draining the body; called once, from any thread,
+     *     and must make a blocked {@code body.read} return or throw promptly
+     */
+    public static TransportResponse ofInputStream(int statusCode, TransportHeaders headers, InputStream body,
+            Runnable abort) {
+        return new TransportResponse(statusCode, headers, Objects.requireNonNull(body, "body"), null, abort);
+    }
+
+    /**
+     * A response whose body is pushed to one subscriber as it arrives, honouring the subscriber's demand.
+     * Buffers passed to {@code onNext} belong to the subscriber. The publisher accepts one subscriber.
+     *
+     * @param abort releases the connection without draining the body; called once, from any thread
+     */
+    public static TransportResponse ofPublisher(int statusCode, TransportHeaders headers,
+            Flow.Publisher<ByteBuffer> body, Runnable abort) {
+        return new TransportResponse(statusCode, headers, null, Objects.requireNonNull(body, "body"), abort);
+    }
+
+    /** The HTTP status code. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** The response headers. */
+    public TransportHeaders headers() {
+        return headers;
+    }
+
+    /** The body as a blocking stream, when that is this stack's native form. */
+    public Optional<InputStream> bodyStream() {
+        return Optional.ofNullable(bodyStream);
+    }
+
+    /** The body as a publisher with demand, when that is this stack's native form. */
+    public Optional<Flow.Publisher<ByteBuffer>> bodyPublisher() {
+        return Optional.ofNullable(bodyPublisher);
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Aborts the exchange and releases the connection; idempotent, callable from any thread. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            abort.run();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TransportResponse{" + statusCode + ' ' + headers + '}';
+    }
+}
