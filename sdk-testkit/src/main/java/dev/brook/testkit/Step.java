@@ -1,0 +1,62 @@
+package dev.brook.testkit;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** One step of a scripted body: a chunk, a stall, a wait for a signal, or a fault. Immutable. */
+final class Step {
+    enum Kind {
+        CHUNK,
+        STALL,
+        AWAIT,
+        CLOSE,
+        RESET
+    }
+
+    final Kind kind;
+    /** The chunk bytes (never modified), for {@link Kind#CHUNK}; otherwise null. */
+    final byte[] bytes;
+    /** Delay before a chunk, stall length, or longest wait for a signal. */
+    final Duration duration;
+    /** True once the signal arrived, for {@link Kind#AWAIT}; otherwise null. */
+    final BooleanSupplier signal;
+    /** What the signal is, for messages. */
+    final String description;
+
+    private Step(Kind kind, byte[] bytes, Duration duration, BooleanSupplier signal, String description) {
+        this.kind = kind;
+        this.bytes = bytes;
+        this.duration = duration;
+        this.signal = signal;
+        this.description = description;
+    }
+
+    static Step chunk(byte[] bytes, Duration delayBefore) {
+        return new Step(Kind.CHUNK, bytes, delayBefore, null, bytes.length + " bytes after " + delayBefore);
+    }
+
+    static Step stall(Duration duration) {
+        return new Step(Kind.STALL, null, duration, null, "stall " + duration);
+    }
+
+    static Step await(BooleanSupplier signal, Duration max, String what) {
+        return new Step(Kind.AWAIT, null, max, signal, "await " + what + " up to " + max);
+    }
+
+    static Step close() {
+        return new Step(Kind.CLOSE, null, Duration.ZERO, null, "close mid-body");
+    }
+
+    static Step reset() {
+        return new Step(Kind.RESET, null, Duration.ZERO, null, "reset mid-body");
+    }
+
+    boolean isFault() {
+        return kind == Kind.CLOSE || kind == Kind.RESET;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
