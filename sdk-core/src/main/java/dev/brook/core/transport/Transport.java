@@ -1,6 +1,9 @@
 package dev.brook.core.transport;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Moves the bytes of one HTTP exchange for Brook. A transport knows nothing of SSE, JSON or retries:
@@ -22,6 +25,35 @@ public interface Transport extends AutoCloseable {
      *     knows which timeout fired
      */
     TransportResponse execute(TransportRequest request) throws IOException;
+
+    /**
+     * Sends {@code request} without blocking the caller; the future completes once the status and
+     * headers have arrived, or exceptionally with the {@link IOException} (or Brook exception) that
+     * {@link #execute} would have thrown.
+     *
+     * <p>The default runs {@link #execute} on {@code blockingExecutor}: right for blocking stacks. A stack
+     * with its own asynchronous I/O overrides this and ignores the executor, so no thread waits per
+     * exchange.
+     *
+     * @param blockingExecutor where a blocking stack may wait; never used by natively asynchronous ones
+     */
+    default CompletableFuture<TransportResponse> executeAsync(TransportRequest request, Executor blockingExecutor) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return execute(request);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, blockingExecutor);
+    }
+
+    /**
+     * Called by the core before it blocks the current thread on this transport (a sync stream's read).
+     * The default allows it; a transport whose threads must never block (an event loop) throws
+     * {@link IllegalStateException} with a message that points to the async API.
+     */
+    default void checkBlockingAllowed() {
+    }
 
     /**
      * Releases what this transport created (pools, threads, clients). A client the user passed in is

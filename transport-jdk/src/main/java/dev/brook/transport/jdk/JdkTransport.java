@@ -17,6 +17,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
@@ -74,6 +77,35 @@ public final class JdkTransport implements Transport {
 
     @Override
     public TransportResponse execute(TransportRequest request) throws IOException {
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        try {
+            response = client.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofPublisher());
+        } catch (HttpTimeoutException e) {
+            throw timeout(e, request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for " + request.uri());
+            io.initCause(e);
+            throw io;
+        }
+        return toResponse(response);
+    }
+
+    /** Native: the client's own I/O threads complete the future; {@code blockingExecutor} is not used. */
+    @Override
+    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, Executor blockingExecutor) {
+        return client.sendAsync(toHttpRequest(request), HttpResponse.BodyHandlers.ofPublisher())
+                .handle((response, failure) -> {
+                    if (failure == null) {
+                        return toResponse(response);
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    throw new CompletionException(cause instanceof HttpTimeoutException t ? timeout(t, request) : cause);
+                });
+    }
+
+    private HttpRequest toHttpRequest(TransportRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
                 .method(request.method(), request.bodyLength() == 0
                         ? HttpRequest.BodyPublishers.noBody()
@@ -82,26 +114,25 @@ public final class JdkTransport implements Transport {
         if (!headerTimeout.isZero()) {
             b.timeout(headerTimeout);
         }
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
-        try {
-            response = client.send(b.build(), HttpResponse.BodyHandlers.ofPublisher());
-        } catch (HttpConnectTimeoutException e) {
-            throw new StreamTimeoutException(StreamTimeoutException.Kind.CONNECT, connectTimeout == null ? Duration.ZERO : connectTimeout,
-                    "Connect timeout of " + (connectTimeout == null ? "?" : connectTimeout.toMillis()) + " ms expired connecting to "
-                            + request.uri() + "; raise Brook.builder().connectTimeout(...) or check the network path.", e, null);
-        } catch (HttpTimeoutException e) {
-            throw new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, headerTimeout,
-                    "Idle timeout of " + headerTimeout.toMillis() + " ms expired waiting for the response headers from "
-                            + request.uri() + "; raise Brook.builder().idleTimeout(...) or check the server.", e, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for " + request.uri());
-            io.initCause(e);
-            throw io;
-        }
+        return b.build();
+    }
+
+    private static TransportResponse toResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
         BufferListPublisher body = new BufferListPublisher(response.body());
         return TransportResponse.ofPublisher(response.statusCode(), TransportHeaders.of(response.headers().map()),
                 body, body::abort);
+    }
+
+    private StreamTimeoutException timeout(HttpTimeoutException e, TransportRequest request) {
+        if (e instanceof HttpConnectTimeoutException) {
+            Duration value = connectTimeout == null ? Duration.ZERO : connectTimeout;
+            return new StreamTimeoutException(StreamTimeoutException.Kind.CONNECT, value,
+                    "Connect timeout of " + value.toMillis() + " ms expired connecting to " + request.uri()
+                            + "; raise Brook.builder().connectTimeout(...) or check the network path.", e, null);
+        }
+        return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, headerTimeout,
+                "Idle timeout of " + headerTimeout.toMillis() + " ms expired waiting for the response headers from "
+                        + request.uri() + "; raise Brook.builder().idleTimeout(...) or check the server.", e, null);
     }
 
     /** Shuts down the threads of a client Brook created; a user's client is left alone. */

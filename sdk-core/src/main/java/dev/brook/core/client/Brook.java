@@ -1,0 +1,330 @@
+package dev.brook.core.client;
+
+import dev.brook.core.error.NoTransportException;
+import dev.brook.core.sse.SseDecoder;
+import dev.brook.core.transport.Transport;
+import dev.brook.core.transport.TransportConfig;
+import dev.brook.core.transport.TransportProvider;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Brook client: streams the Anthropic Messages API over a pluggable HTTP transport.
+ *
+ * {@snippet :
+ * try (Brook brook = Brook.fromEnv();
+ *      MessageStream stream = brook.messages().stream(request)) {
+ *     stream.textStream().forEach(System.out::print);
+ * }
+ * }
+ *
+ * <p>A client is immutable and thread-safe: share one across threads and streams. {@link #close()}
+ * releases the transport when Brook created it; a transport passed to
+ * {@link Builder#transport(Transport)} stays open. Derive a variant with {@link #newBuilder()}.
+ */
+public final class Brook implements AutoCloseable {
+    /** The Brook version, sent in the {@code user-agent}. */
+    public static final String VERSION = "0.1.0";
+    /** The {@code anthropic-version} header Brook sends. */
+    public static final String API_VERSION = "2023-06-01";
+    /** Where requests go unless {@link Builder#baseUrl} or {@code ANTHROPIC_BASE_URL} says otherwise. */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
+
+    private final String apiKey;
+    private final String authToken;
+    private final URI baseUrl;
+    private final List<String> betas;
+    private final Duration connectTimeout;
+    private final Duration idleTimeout;
+    private final int maxRetries;
+    private final int maxEventSize;
+    private final Transport transport;
+    private final boolean ownsTransport;
+    private final Messages messages;
+
+    private Brook(Builder b, Transport transport, boolean ownsTransport) {
+        this.apiKey = b.apiKey;
+        this.authToken = b.authToken;
+        this.baseUrl = b.baseUrl;
+        this.betas = List.copyOf(b.betas);
+        this.connectTimeout = b.connectTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.maxRetries = b.maxRetries;
+        this.maxEventSize = b.maxEventSize;
+        this.transport = transport;
+        this.ownsTransport = ownsTransport;
+        this.messages = new Messages(this);
+    }
+
+    /** A builder with the defaults and no credentials. Not thread-safe. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client configured from the environment: {@code ANTHROPIC_API_KEY} or {@code ANTHROPIC_AUTH_TOKEN},
+     * and {@code ANTHROPIC_BASE_URL} when set.
+     *
+     * @throws IllegalStateException if neither credential variable is set
+     * @throws NoTransportException if no transport is on the class path
+     */
+    public static Brook fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /** A builder holding this client's settings and sharing its transport (which the variant never closes). */
+    public Builder newBuilder() {
+        Builder b = new Builder();
+        b.apiKey = apiKey;
+        b.authToken = authToken;
+        b.baseUrl = baseUrl;
+        b.betas.addAll(betas);
+        b.connectTimeout = connectTimeout;
+        b.idleTimeout = idleTimeout;
+        b.maxRetries = maxRetries;
+        b.maxEventSize = maxEventSize;
+        b.transport = transport;
+        return b;
+    }
+
+    /** The Messages API: {@code stream} and {@code create}. */
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The name of the transport in use, such as {@code jdk}. */
+    public String transportName() {
+        return transport.name();
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    String authToken() {
+        return authToken;
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    List<String> betas() {
+        return betas;
+    }
+
+    Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    int maxRetries() {
+        return maxRetries;
+    }
+
+    int maxEventSize() {
+        return maxEventSize;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    /** Closes the transport if Brook created it. Streams still open may fail afterwards. Idempotent. */
+    @Override
+    public void close() {
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    /** Settings without credentials. */
+    @Override
+    public String toString() {
+        return "Brook{baseUrl=" + baseUrl + ", transport=" + transport.name()
+                + ", auth=" + (apiKey != null ? "api-key" : "auth-token") + '}';
+    }
+
+    /** Configures a {@link Brook}. Not thread-safe; each {@link #build()} gives an independent client. */
+    public static final class Builder {
+        private String apiKey;
+        private String authToken;
+        private URI baseUrl = DEFAULT_BASE_URL;
+        private final List<String> betas = new ArrayList<>();
+        private Duration connectTimeout = TransportConfig.defaults().connectTimeout();
+        private Duration idleTimeout = TransportConfig.defaults().idleTimeout();
+        private int maxRetries = 2;
+        private int maxEventSize = SseDecoder.DEFAULT_MAX_EVENT_SIZE;
+        private Transport transport;
+        private String transportName;
+
+        private Builder() {
+        }
+
+        /** Sent as {@code x-api-key}. Required unless {@link #authToken} is set. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = requireNonBlank(apiKey, "apiKey");
+            return this;
+        }
+
+        /** Sent as {@code Authorization: Bearer ...} instead of an API key. */
+        public Builder authToken(String authToken) {
+            this.authToken = requireNonBlank(authToken, "authToken");
+            return this;
+        }
+
+        /**
+         * Where requests go; {@code /v1/messages} is appended. Default {@code https://api.anthropic.com}.
+         *
+         * @throws IllegalArgumentException if not an absolute http or https URI
+         */
+        public Builder baseUrl(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            URI uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+            if (!uri.isAbsolute() || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL: " + baseUrl);
+            }
+            this.baseUrl = uri;
+            return this;
+        }
+
+        /** Adds a beta to the {@code anthropic-beta} header (joined with commas). */
+        public Builder addBeta(String beta) {
+            betas.add(requireNonBlank(beta, "beta"));
+            return this;
+        }
+
+        /**
+         * Uses this transport, for example one built around your own configured HTTP client. Brook never
+         * closes it. Overrides discovery and {@link #transport(String)}.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Chooses a discovered transport by name ({@code jdk}, {@code okhttp}, {@code apache},
+         * {@code vertx}) over the {@code brook.transport} property and {@code BROOK_TRANSPORT} variable.
+         */
+        public Builder transport(String name) {
+            this.transportName = requireNonBlank(name, "transport name");
+            return this;
+        }
+
+        /**
+         * Longest time to connect, for transports Brook creates. Default 10 s.
+         *
+         * @throws IllegalArgumentException if zero or negative
+         */
+        public Builder connectTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "connectTimeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("connectTimeout must be positive: " + timeout);
+            }
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Longest silence allowed while waiting for headers or between body bytes ({@code ping} events
+         * count as bytes). Default 60 s; zero disables it.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder idleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "idleTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("idleTimeout must not be negative: " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Retries of a request that failed before its first body byte (connection errors, 408, 409, 429,
+         * 5xx, 529). Default 2; range 0 to 10.
+         *
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0 || maxRetries > 10) {
+                throw new IllegalArgumentException("maxRetries must be between 0 and 10: " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /**
+         * Largest SSE event accepted, in bytes; a larger one ends the stream with a
+         * {@code StreamProtocolException}. Default 16 MiB.
+         *
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxEventSize(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
+            }
+            this.maxEventSize = bytes;
+            return this;
+        }
+
+        /**
+         * Applies {@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_AUTH_TOKEN} and {@code ANTHROPIC_BASE_URL}
+         * where they are set.
+         */
+        public Builder fromEnv() {
+            return fromEnv(System.getenv());
+        }
+
+        Builder fromEnv(Map<String, String> env) {
+            String key = env.get("ANTHROPIC_API_KEY");
+            if (key != null && !key.isBlank()) {
+                apiKey(key.trim());
+            }
+            String token = env.get("ANTHROPIC_AUTH_TOKEN");
+            if (token != null && !token.isBlank()) {
+                authToken(token.trim());
+            }
+            String url = env.get("ANTHROPIC_BASE_URL");
+            if (url != null && !url.isBlank()) {
+                baseUrl(url.trim());
+            }
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if neither an API key nor an auth token was given
+         * @throws NoTransportException if no transport was given and none can be discovered
+         */
+        public Brook build() {
+            if (apiKey == null && authToken == null) {
+                throw new IllegalStateException("No API key: set the ANTHROPIC_API_KEY environment variable "
+                        + "(read by Brook.fromEnv()) or call Brook.builder().apiKey(...); "
+                        + "for bearer auth use ANTHROPIC_AUTH_TOKEN or authToken(...).");
+            }
+            if (transport != null) {
+                return new Brook(this, transport, false);
+            }
+            List<TransportProvider> found = TransportSelector.discover(Brook.class.getClassLoader());
+            TransportProvider provider = TransportSelector.select(found, transportName,
+                    System.getProperty(TransportSelector.PROPERTY), System.getenv(TransportSelector.ENV));
+            TransportConfig config = TransportConfig.builder()
+                    .connectTimeout(connectTimeout)
+                    .idleTimeout(idleTimeout)
+                    .build();
+            return new Brook(this, provider.create(config), true);
+        }
+
+        private static String requireNonBlank(String value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.brook.core.client;
+
+import dev.brook.core.accumulate.MessageStreamDecoder;
+import dev.brook.core.error.BrookException;
+import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.StreamTimeoutException;
+import dev.brook.core.event.ContentBlockDeltaEvent;
+import dev.brook.core.event.Message;
+import dev.brook.core.event.StreamEvent;
+import dev.brook.core.event.Delta.TextDelta;
+import dev.brook.core.transport.Transport;
+import dev.brook.core.transport.TransportResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * One streamed reply: iterate its events, or take its text, or wait for the final message.
+ *
+ * {@snippet :
+ * try (MessageStream stream = brook.messages().stream(request)) {
+ *     stream.textStream().forEach(System.out::print);
+ *     Message reply = stream.finalMessage();
+ * }
+ * }
+ *
+ * <p>Events are read on the calling thread as it asks for them; nothing is buffered beyond the events of
+ * the last chunk read. The stream can be iterated once: {@link #iterator()}, {@link #events()} and
+ * {@link #textStream()} share one position. A stream error ({@code event: error}, an early end, a protocol
+ * violation, a broken connection, the idle timeout) is thrown from the iteration after every event before
+ * it was delivered, and carries the message accumulated so far.
+ *
+ * <p>Not thread-safe, except {@link #close()}, which may be called from any thread: it aborts the
+ * exchange, releases the connection without reading the rest, and wakes a blocked reader.
+ */
+public final class MessageStream implements AutoCloseable, Iterable<StreamEvent> {
+    private static final int READ_BUFFER = 16 * 1024;
+
+    private final TransportResponse response;
+    private final InputStream body;
+    private final Duration idleTimeout;
+    private final ArrayDeque<StreamEvent> pending = new ArrayDeque<>();
+    private final MessageStreamDecoder decoder;
+    private final byte[] buffer = new byte[READ_BUFFER];
+    private volatile boolean closed;
+    private boolean ended;
+    private long delivered;
+    private BrookException failure;
+    private Message finalMessage;
+
+    private final Transport transport;
+
+    MessageStream(Transport transport, TransportResponse response, InputStream body, int maxEventSize,
+            Duration idleTimeout) {
+        this.transport = transport;
+        this.response = response;
+        this.body = body;
+        this.idleTimeout = idleTimeout;
+        this.decoder = new MessageStreamDecoder(pending::add, maxEventSize);
+    }
+
+    /** The {@code request-id} response header, to quote when reporting a problem. */
+    public Optional<String> requestId() {
+        return response.headers().firstValue("request-id");
+    }
+
+    /** The HTTP status of the response (a 2xx). */
+    public int statusCode() {
+        return response.statusCode();
+    }
+
+    /**
+     * The events, in order, read as the iterator advances. {@code hasNext()} blocks until the next event
+     * arrives or the stream ends; it throws the stream's error, if any, after the last good event.
+     */
+    @Override
+    public Iterator<StreamEvent> iterator() {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return fill();
+            }
+
+            @Override
+            public StreamEvent next() {
+                if (!fill()) {
+                    throw new NoSuchElementException("the stream has ended");
+                }
+                delivered++;
+                return pending.poll();
+            }
+        };
+    }
+
+    /** The events as a sequential {@link Stream}; closing it closes this stream. */
+    public Stream<StreamEvent> events() {
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(this::close);
+    }
+
+    /** The text deltas of every text block, in order, as they arrive. */
+    public Stream<String> textStream() {
+        return events()
+                .filter(e -> e instanceof ContentBlockDeltaEvent d && d.delta() instanceof TextDelta)
+                .map(e -> ((TextDelta) ((ContentBlockDeltaEvent) e).delta()).text());
+    }
+
+    /**
+     * Reads the rest of the stream and returns the accumulated message.
+     *
+     * @throws BrookException the stream's error, carrying the snapshot
+     */
+    public Message finalMessage() {
+        while (fill()) {
+            pending.poll();
+            delivered++;
+        }
+        if (finalMessage == null) {
+            throw closedError();
+        }
+        return finalMessage;
+    }
+
+    /** Reads the rest of the stream and returns the text of all its text blocks, concatenated. */
+    public String finalText() {
+        return finalMessage().text();
+    }
+
+    /**
+     * The message accumulated from the events read so far; empty before {@code message_start}. Each call
+     * builds a fresh immutable value.
+     */
+    public Optional<Message> snapshot() {
+        return Optional.ofNullable(decoder.snapshot());
+    }
+
+    /** Whether {@code message_stop} has been read. */
+    public boolean isComplete() {
+        return decoder.isComplete();
+    }
+
+    /**
+     * Aborts the exchange and releases the connection without reading the rest of the body. Callable
+     * from any thread, more than once; a reader blocked in this stream wakes up and sees the end.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            body.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Closing is best effort; the response abort below releases the connection regardless.
+        }
+        response.close();
+    }
+
+    /** Reads until an event is pending or the stream has ended; true when an event is pending. */
+    private boolean fill() {
+        while (pending.isEmpty()) {
+            if (ended) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return false;
+            }
+            if (closed) {
+                ended = true;
+                return false;
+            }
+            readOnce();
+        }
+        return true;
+    }
+
+    private void readOnce() {
+        transport.checkBlockingAllowed();
+        int n;
+        try {
+            n = body.read(buffer, 0, buffer.length);
+        } catch (IOException e) {
+            ended = true;
+            if (!closed) {
+                failure = readFailure(e);
+                response.close();
+            }
+            return;
+        }
+        try {
+            if (n < 0) {
+                ended = true;
+                finalMessage = decoder.end();
+                response.close();
+            } else {
+                decoder.feed(buffer, 0, n);
+            }
+        } catch (BrookException e) {
+            ended = true;
+            failure = e;
+            response.close();
+        }
+    }
+
+    private BrookException readFailure(IOException e) {
+        Message snapshot = decoder.snapshot();
+        if (e instanceof SocketTimeoutException) {
+            return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, idleTimeout,
+                    "Idle timeout of " + idleTimeout.toMillis() + " ms expired after " + delivered
+                            + " events; the server sent nothing for that long. Raise Brook.builder().idleTimeout(...)"
+                            + " or check the network path.", e, snapshot);
+        }
+        return new ConnectionException("The connection broke after " + delivered + " events: " + e, e, snapshot);
+    }
+
+    private BrookException closedError() {
+        return new ConnectionException("The stream was closed before message_stop", null, decoder.snapshot());
+    }
+}

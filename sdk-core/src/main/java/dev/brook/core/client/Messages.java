@@ -1,0 +1,167 @@
+package dev.brook.core.client;
+
+import dev.brook.core.error.ApiException;
+import dev.brook.core.error.BrookException;
+import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.StreamProtocolException;
+import dev.brook.core.error.StreamTimeoutException;
+import dev.brook.core.event.Message;
+import dev.brook.core.transport.TransportHeaders;
+import dev.brook.core.transport.TransportRequest;
+import dev.brook.core.transport.TransportResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The Messages API ({@code POST /v1/messages}) of one {@link Brook} client. Thread-safe.
+ */
+public final class Messages {
+    /** Largest non-streaming response body read by {@link #create}. */
+    static final int MAX_MESSAGE_BODY = 64 * 1024 * 1024;
+
+    private final Brook brook;
+    private final URI endpoint;
+    private final String userAgent;
+
+    Messages(Brook brook) {
+        this.brook = brook;
+        this.endpoint = URI.create(brook.baseUrl() + "/v1/messages");
+        this.userAgent = "brook-java/" + Brook.VERSION + " (transport " + brook.transport().name()
+                + "; java " + System.getProperty("java.version") + ")";
+    }
+
+    /**
+     * Sends {@code request} with {@code "stream": true} and returns the open stream once the response
+     * headers have arrived. Failures before the first body byte are retried as configured.
+     *
+     * @throws ApiException (a subclass per status) when the API answers with an error status
+     * @throws ConnectionException when no connection could be made, after the retries
+     * @throws StreamTimeoutException when connecting or waiting for the headers timed out, after the retries
+     * @throws StreamProtocolException when the response is not {@code text/event-stream}
+     */
+    public MessageStream stream(MessageRequest request) {
+        Objects.requireNonNull(request, "request");
+        TransportResponse response = send(request.toJson(true), "text/event-stream");
+        String contentType = response.headers().firstValue("content-type").orElse("");
+        if (!mediaType(contentType).equals("text/event-stream")) {
+            response.close();
+            throw new StreamProtocolException("Expected a text/event-stream response but got content-type '"
+                    + contentType + "' (HTTP " + response.statusCode() + "); check baseUrl and any proxy in between.");
+        }
+        return new MessageStream(brook.transport(), response, body(response), brook.maxEventSize(), brook.idleTimeout());
+    }
+
+    /**
+     * Sends {@code request} without streaming and returns the whole reply.
+     *
+     * @throws ApiException (a subclass per status) when the API answers with an error status
+     * @throws ConnectionException when the connection fails, after the retries
+     * @throws StreamTimeoutException when a timeout fires
+     */
+    public Message create(MessageRequest request) {
+        Objects.requireNonNull(request, "request");
+        TransportResponse response = send(request.toJson(false), "application/json");
+        try (response) {
+            byte[] body = ErrorResponses.readAtMost(body(response), MAX_MESSAGE_BODY + 1);
+            if (body.length > MAX_MESSAGE_BODY) {
+                throw new StreamProtocolException("The response body exceeds " + MAX_MESSAGE_BODY
+                        + " bytes; use stream() for large replies.");
+            }
+            return Message.fromJson(body);
+        } catch (IOException e) {
+            throw mapIo(e, "reading the response");
+        }
+    }
+
+    /** Sends with retries; returns a 2xx response whose body is unread. */
+    private TransportResponse send(byte[] body, String accept) {
+        brook.transport().checkBlockingAllowed();
+        TransportRequest request = TransportRequest.of("POST", endpoint, headers(accept), body);
+        RetryPolicy policy = new RetryPolicy(brook.maxRetries());
+        for (int attempt = 0; ; attempt++) {
+            TransportResponse response;
+            try {
+                response = brook.transport().execute(request);
+            } catch (IOException | BrookException e) {
+                BrookException failure = e instanceof BrookException be ? be : mapIo((IOException) e, "connecting");
+                if (attempt >= policy.maxRetries()) {
+                    throw failure;
+                }
+                sleep(policy.delay(attempt + 1, TransportHeaders.empty()), failure);
+                continue;
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response;
+            }
+            ApiException error;
+            try (response) {
+                byte[] errorBody = ErrorResponses.readAtMost(body(response), ErrorResponses.MAX_ERROR_BODY);
+                error = ErrorResponses.toException(status, response.headers(), errorBody);
+            } catch (IOException e) {
+                error = ErrorResponses.toException(status, response.headers(), new byte[0]);
+            }
+            if (attempt >= policy.maxRetries() || !RetryPolicy.isRetryable(status, response.headers())) {
+                throw error;
+            }
+            sleep(policy.delay(attempt + 1, response.headers()), error);
+        }
+    }
+
+    private TransportHeaders headers(String accept) {
+        TransportHeaders.Builder h = TransportHeaders.builder();
+        if (brook.apiKey() != null) {
+            h.set("x-api-key", brook.apiKey());
+        } else {
+            h.set("authorization", "Bearer " + brook.authToken());
+        }
+        h.set("anthropic-version", Brook.API_VERSION);
+        if (!brook.betas().isEmpty()) {
+            h.set("anthropic-beta", String.join(",", brook.betas()));
+        }
+        h.set("content-type", "application/json");
+        h.set("accept", accept);
+        h.set("user-agent", userAgent);
+        return h.build();
+    }
+
+    private InputStream body(TransportResponse response) {
+        if (response.bodyStream().isPresent()) {
+            return response.bodyStream().get();
+        }
+        PublisherInputStream bridge = new PublisherInputStream(brook.idleTimeout());
+        response.bodyPublisher().orElseThrow().subscribe(bridge);
+        return bridge;
+    }
+
+    private BrookException mapIo(IOException e, String doing) {
+        if (e instanceof SocketTimeoutException) {
+            Duration idle = brook.idleTimeout();
+            return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, idle,
+                    "Idle timeout of " + idle.toMillis() + " ms expired while " + doing + " " + endpoint
+                            + "; raise Brook.builder().idleTimeout(...) or check the network path.", e, null);
+        }
+        return new ConnectionException("Connection to " + endpoint + " failed while " + doing + ": " + e, e);
+    }
+
+    private static void sleep(Duration delay, BrookException cause) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cause.addSuppressed(new InterruptedIOException("interrupted while waiting to retry"));
+            throw cause;
+        }
+    }
+
+    static String mediaType(String contentType) {
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.brook.tck;
+
+/**
+ * The whole conformance kit for one transport. Extend it in your transport's tests and return a new
+ * transport from {@link #newTransport()}:
+ *
+ * {@snippet :
+ * class MyTransportConformanceTest extends BrookConformanceKit {
+ *     @Override
+ *     public Transport newTransport() {
+ *         return MyTransport.of(myConfiguredClient);
+ *     }
+ * }
+ * }
+ *
+ * <p>Every suite runs against real HTTP servers on 127.0.0.1 ({@code FakeMessagesServer}), with the
+ * shared conformance data this jar carries.
+ */
+public abstract class BrookConformanceKit
+        implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite {
+}

@@ -1,0 +1,112 @@
+package dev.brook.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brook.core.client.Brook;
+import dev.brook.core.client.MessageStream;
+import dev.brook.core.error.BrookException;
+import dev.brook.core.error.IncompleteStreamException;
+import dev.brook.core.error.StreamErrorException;
+import dev.brook.core.error.StreamProtocolException;
+import dev.brook.core.event.ContentBlockDeltaEvent;
+import dev.brook.core.event.Delta;
+import dev.brook.core.event.Message;
+import dev.brook.core.event.StreamEvent;
+import dev.brook.core.transport.Transport;
+import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.ScriptedResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every fixture of {@code fixtures/manifest.json}, end to end over HTTP through the sync client, served
+ * whole and in 7-byte chunks: the final message, the stream error with its snapshot, the incomplete
+ * stream with its snapshot, or the protocol error, and the text, exactly as the manifest says.
+ */
+public interface FixtureSuite extends TransportSuite {
+
+    @TestFactory
+    default Stream<DynamicTest> everyFixtureEndToEnd() {
+        List<Fixture> fixtures = ConformanceData.fixtures();
+        FakeMessagesServer server = new FakeMessagesServer().start();
+        Transport transport = newTransport();
+        Brook brook = Tck.brook(transport, server).build();
+        return fixtures.stream()
+                .flatMap(f -> Stream.of(
+                        DynamicTest.dynamicTest(f.name() + " (whole)", () -> {
+                            server.enqueue(ScriptedResponse.sse(f.stream()));
+                            FixtureSuite.check(brook, f);
+                        }),
+                        DynamicTest.dynamicTest(f.name() + " (7-byte chunks)", () -> {
+                            server.enqueue(ScriptedResponse.sseInChunks(f.stream(), 7, Duration.ZERO));
+                            FixtureSuite.check(brook, f);
+                        })))
+                .onClose(() -> {
+                    brook.close();
+                    transport.close();
+                    server.close();
+                });
+    }
+
+    private static void check(Brook brook, Fixture f) {
+        StringBuilder text = new StringBuilder();
+        Message finalMessage = null;
+        Throwable failure;
+        try (MessageStream stream = brook.messages().stream(Tck.request())) {
+            failure = catchThrowable(() -> {
+                for (StreamEvent event : stream) {
+                    if (event instanceof ContentBlockDeltaEvent d && d.delta() instanceof Delta.TextDelta t) {
+                        text.append(t.text());
+                    }
+                }
+            });
+            if (failure == null) {
+                finalMessage = stream.finalMessage();
+            }
+        }
+        switch (f.outcome()) {
+            case COMPLETE:
+                assertThat(failure).as("stream failure").isNull();
+                assertThat(tree(finalMessage.toJson())).isEqualTo(f.expectedMessage());
+                assertThat(text.toString()).isEqualTo(f.text());
+                break;
+            case STREAM_ERROR:
+                assertThat(failure).isInstanceOf(StreamErrorException.class);
+                assertThat(((StreamErrorException) failure).errorType()).isEqualTo(f.errorType());
+                assertSnapshot((BrookException) failure, f);
+                assertThat(text.toString()).isEqualTo(f.text());
+                break;
+            case INCOMPLETE:
+                assertThat(failure).isInstanceOf(IncompleteStreamException.class);
+                assertSnapshot((BrookException) failure, f);
+                assertThat(text.toString()).isEqualTo(f.text());
+                break;
+            case PROTOCOL:
+                assertThat(failure).isInstanceOf(StreamProtocolException.class);
+                break;
+            default:
+                throw new AssertionError(f.outcome());
+        }
+    }
+
+    private static void assertSnapshot(BrookException e, Fixture f) {
+        assertThat(e.snapshot()).as("snapshot").isPresent();
+        assertThat(tree(e.snapshot().get().toJson())).isEqualTo(f.expectedMessage());
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.brook.tck;
+
+import dev.brook.core.client.Brook;
+import dev.brook.core.client.MessageRequest;
+import dev.brook.core.transport.Transport;
+import dev.brook.core.transport.TransportResponse;
+import dev.brook.testkit.FakeMessagesServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/** Shared set-up of the suites. */
+final class Tck {
+    /** A fake key: every suite checks it never leaks. */
+    static final String API_KEY = "sk-ant-tck-0123456789-SECRET-abcdef";
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private Tck() {
+    }
+
+    /** A client on {@code transport} pointed at {@code server}, without retries unless a suite adds them. */
+    static Brook.Builder brook(Transport transport, FakeMessagesServer server) {
+        return Brook.builder()
+                .apiKey(API_KEY)
+                .baseUrl(server.baseUri().toString())
+                .transport(transport)
+                .maxRetries(0)
+                .idleTimeout(TIMEOUT);
+    }
+
+    static MessageRequest request() {
+        return MessageRequest.builder()
+                .model("claude-tck")
+                .maxTokens(256)
+                .addUserMessage("Tell me a story.")
+                .build();
+    }
+
+    /**
+     * Reads a raw transport body in whichever form the transport gives, handing each piece to
+     * {@code sink} as it arrives. The publisher form is read one buffer at a time, honouring demand.
+     */
+    static void readBody(TransportResponse response, Consumer<ByteBuffer> sink) throws Exception {
+        if (response.bodyStream().isPresent()) {
+            InputStream in = response.bodyStream().get();
+            byte[] buf = new byte[4096];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                sink.accept(ByteBuffer.wrap(buf, 0, n));
+            }
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        response.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                try {
+                    sink.accept(item);
+                } catch (RuntimeException e) {
+                    subscription.cancel();
+                    done.completeExceptionally(e);
+                    return;
+                }
+                subscription.request(1);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(null);
+            }
+        });
+        try {
+            done.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        } catch (TimeoutException e) {
+            response.close();
+            throw new AssertionError("the body did not end within " + TIMEOUT, e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.brook.tck;
+
+import dev.brook.core.transport.Transport;
+import dev.brook.core.transport.TransportConfig;
+import dev.brook.transport.jdk.JdkTransportProvider;
+
+/** The conformance kit on the {@code jdk} transport as discovery creates it. */
+class JdkConformanceTest extends BrookConformanceKit {
+    @Override
+    public Transport newTransport() {
+        return new JdkTransportProvider().create(TransportConfig.defaults());
+    }
+}
