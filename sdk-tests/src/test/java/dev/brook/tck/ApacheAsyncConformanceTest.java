@@ -1,0 +1,37 @@
+package dev.brook.tck;
+
+import dev.brook.core.transport.Transport;
+import dev.brook.transport.apache.ApacheTransport;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.junit.jupiter.api.AfterAll;
+
+/**
+ * The conformance kit on the {@code apache} transport around a user's started
+ * {@link CloseableHttpAsyncClient}, shared by every test as an application would share it, configured as
+ * the module's README advises: built with {@link ApacheTransport#withAbortSupport}, Apache's automatic
+ * retries off. A pool lease timeout of 5 s makes a leaked connection fail a test instead of hanging it.
+ */
+class ApacheAsyncConformanceTest extends BrookConformanceKit {
+    private static final CloseableHttpAsyncClient CLIENT = ApacheTransport.withAbortSupport(HttpAsyncClients.custom())
+            .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(5)).build())
+            .disableAutomaticRetries()
+            .build();
+
+    static {
+        CLIENT.start();
+    }
+
+    @Override
+    public Transport newTransport() {
+        return ApacheTransport.of(CLIENT);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        CLIENT.close(CloseMode.IMMEDIATE);
+    }
+}
