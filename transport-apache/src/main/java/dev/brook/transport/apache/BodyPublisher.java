@@ -132,6 +132,17 @@ final class BodyPublisher implements Flow.Publisher<ByteBuffer> {
         drain();
     }
 
+    /** Bytes read from the socket and not yet taken by the subscriber; for tests of the bound. */
+    int queuedBytes() {
+        synchronized (lock) {
+            int total = 0;
+            for (ByteBuffer b : queue) {
+                total += b.remaining();
+            }
+            return total;
+        }
+    }
+
     private void request(long n) {
         synchronized (lock) {
             if (terminated) {

@@ -158,12 +158,13 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
         failed(new CancellationException("the exchange was cancelled"));
     }
 
+    /**
+     * Nothing to free: the body's buffers belong to the subscriber. Not an end signal either, because
+     * Apache releases a failing exchange's consumer before it reports the failure through
+     * {@link #failed}; every exchange ends with {@link #streamEnd} or {@link #failed}.
+     */
     @Override
     public void releaseResources() {
-        // Apache is done with this exchange; whatever did not end it yet ends it now.
-        IOException ended = new IOException("the exchange ended before the response was complete");
-        headers.completeExceptionally(ended);
-        body.fail(ended);
     }
 
     /** {@link TransportResponse#close()}: wake the body's reader, then abort the exchange. */
