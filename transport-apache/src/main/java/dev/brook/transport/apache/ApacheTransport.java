@@ -174,6 +174,10 @@ public final class ApacheTransport implements Transport {
      * A transport owning a new, started async client: connect timeout and response (socket) timeout from
      * {@code config}, {@value #MAX_CONNECTIONS} connections per route, no redirects, retries or cookies
      * (the core retries). {@link #close()} shuts it down.
+     *
+     * <p>HttpClient applies the response timeout to the whole exchange as a socket timeout, which counts
+     * time without reads; while a slow subscriber holds a full window no reads happen, so a pause longer
+     * than the idle timeout there times the connection out.
      */
     static ApacheTransport create(TransportConfig config) {
         Timeout idle = config.idleTimeout().isZero() ? Timeout.DISABLED : Timeout.of(config.idleTimeout());
@@ -195,6 +199,7 @@ public final class ApacheTransport implements Transport {
         return new ApacheTransport(null, client, true, config.connectTimeout(), config.idleTimeout());
     }
 
+    /** Returns {@code apache}. */
     @Override
     public String name() {
         return ApacheTransportProvider.NAME;
@@ -380,6 +385,7 @@ public final class ApacheTransport implements Transport {
         }
     }
 
+    /** Which client this transport uses and whether it owns it, such as {@code ApacheTransport{user classic client}}. */
     @Override
     public String toString() {
         return "ApacheTransport{" + (owned ? "owned " : "user ") + (classic != null ? "classic" : "async") + " client}";

@@ -214,7 +214,15 @@ final class BodyPublisher implements Flow.Publisher<ByteBuffer> {
                 }
             }
             if (next != null) {
-                s.onNext(next);
+                try {
+                    s.onNext(next);
+                } catch (RuntimeException e) { // rule 2.13 forbids it; do not leave the loop marked busy
+                    synchronized (lock) {
+                        draining = false;
+                    }
+                    cancel();
+                    throw e;
+                }
             } else if (end) {
                 if (error == null) {
                     s.onComplete();

@@ -28,11 +28,6 @@ final class ClassicBody extends FilterInputStream {
         this.response = response;
     }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        return in.read(b, off, len);
-    }
-
     /** Same as {@link #abort()}. */
     @Override
     public void close() {

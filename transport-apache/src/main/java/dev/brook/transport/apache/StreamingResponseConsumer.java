@@ -43,6 +43,7 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
     private AsyncExecRuntime runtime; // guarded by lock
     private boolean cancelled; // guarded by lock
     private volatile boolean aborted;
+    private volatile boolean ended; // the whole body arrived: Apache hands the connection back for reuse
     private volatile FutureCallback<Void> result;
 
     /** @param headerFailure turns a failure before the headers into what the transport reports */
@@ -75,7 +76,7 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
             runtime = execRuntime;
             discardNow = cancelled;
         }
-        if (discardNow) {
+        if (discardNow && !ended) {
             execRuntime.discardEndpoint();
         }
     }
@@ -133,6 +134,7 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
 
     @Override
     public void streamEnd(List<? extends Header> trailers) {
+        ended = true;
         body.complete();
         FutureCallback<Void> callback = result;
         if (callback != null) {
@@ -183,7 +185,7 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
             future = exchange;
             execRuntime = runtime;
         }
-        if (execRuntime != null) {
+        if (execRuntime != null && !ended) { // a connection that saw the whole body stays reusable
             execRuntime.discardEndpoint();
         }
         if (future != null) {

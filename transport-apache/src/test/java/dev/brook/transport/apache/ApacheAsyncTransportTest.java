@@ -114,6 +114,21 @@ class ApacheAsyncTransportTest {
     }
 
     @Test
+    void streamReadToItsEndLeavesItsConnectionInThePoolForTheNext() {
+        try (FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults());
+                Brook brook = Fixtures.brook(transport, server)) {
+            server.respondAlways(Fixtures.whole());
+            for (int i = 0; i < 5; i++) {
+                try (MessageStream stream = brook.messages().stream(Fixtures.request())) {
+                    assertThat(stream.finalText()).isEqualTo("first");
+                }
+            }
+            assertThat(server.totalConnections()).as("connections opened for 5 whole streams").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSubscriberThatStopsAskingStopsTheSocketAndLosesNothing() throws Exception {
         int chunk = 64 * 1024;
         int chunks = 64; // 4 MiB
