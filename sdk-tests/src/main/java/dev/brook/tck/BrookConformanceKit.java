@@ -17,5 +17,6 @@ package dev.brook.tck;
  * shared conformance data this jar carries.
  */
 public abstract class BrookConformanceKit
-        implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite {
+        implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite,
+        CancellationSuite, FaultSuite {
 }

@@ -40,6 +40,7 @@ public final class Brook implements AutoCloseable {
     private final List<String> betas;
     private final Duration connectTimeout;
     private final Duration idleTimeout;
+    private final Duration totalTimeout;
     private final int maxRetries;
     private final int maxEventSize;
     private final Transport transport;
@@ -53,6 +54,7 @@ public final class Brook implements AutoCloseable {
         this.betas = List.copyOf(b.betas);
         this.connectTimeout = b.connectTimeout;
         this.idleTimeout = b.idleTimeout;
+        this.totalTimeout = b.totalTimeout;
         this.maxRetries = b.maxRetries;
         this.maxEventSize = b.maxEventSize;
         this.transport = transport;
@@ -85,6 +87,7 @@ public final class Brook implements AutoCloseable {
         b.betas.addAll(betas);
         b.connectTimeout = connectTimeout;
         b.idleTimeout = idleTimeout;
+        b.totalTimeout = totalTimeout;
         b.maxRetries = maxRetries;
         b.maxEventSize = maxEventSize;
         b.transport = transport;
@@ -119,6 +122,10 @@ public final class Brook implements AutoCloseable {
 
     Duration idleTimeout() {
         return idleTimeout;
+    }
+
+    Duration totalTimeout() {
+        return totalTimeout;
     }
 
     int maxRetries() {
@@ -156,6 +163,7 @@ public final class Brook implements AutoCloseable {
         private final List<String> betas = new ArrayList<>();
         private Duration connectTimeout = TransportConfig.defaults().connectTimeout();
         private Duration idleTimeout = TransportConfig.defaults().idleTimeout();
+        private Duration totalTimeout = Duration.ZERO;
         private int maxRetries = 2;
         private int maxEventSize = SseDecoder.DEFAULT_MAX_EVENT_SIZE;
         private Transport transport;
@@ -241,6 +249,21 @@ public final class Brook implements AutoCloseable {
                 throw new IllegalArgumentException("idleTimeout must not be negative: " + timeout);
             }
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Longest life of one stream, from its response headers to its last event. Default: none (zero); long
+         * replies can take minutes, so set it only when a hard deadline matters more than the reply.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder totalTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "totalTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("totalTimeout must not be negative: " + timeout);
+            }
+            this.totalTimeout = timeout;
             return this;
         }
 

@@ -54,7 +54,8 @@ public final class Messages {
             throw new StreamProtocolException("Expected a text/event-stream response but got content-type '"
                     + contentType + "' (HTTP " + response.statusCode() + "); check baseUrl and any proxy in between.");
         }
-        return new MessageStream(brook.transport(), response, body(response), brook.maxEventSize(), brook.idleTimeout());
+        return new MessageStream(brook.transport(), response, body(response), brook.maxEventSize(), brook.idleTimeout(),
+                brook.totalTimeout());
     }
 
     /**
