@@ -36,11 +36,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +188,55 @@ class OkHttpTransportTest {
         assertThat(threadNames()).noneMatch(n -> n.startsWith("okhttp-test-reader-"));
         assertThat(Thread.activeCount() - threadsBefore).as("threads left behind after %d streams", rounds)
                 .isLessThan(10);
+    }
+
+    @Test
+    void onHttp2ClosingResetsOnlyTheStreamAndTheConnectionServesTheNext() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (MockWebServer h2 = new MockWebServer()) {
+            h2.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+            h2.start();
+            h2.enqueue(new MockResponse.Builder().addHeader("content-type", "text/event-stream")
+                    .body(new StallingBody(START, release)).build());
+            h2.enqueue(new MockResponse.Builder().addHeader("content-type", "text/event-stream")
+                    .body(START + REST).build());
+            OkHttpClient userClient = new OkHttpClient.Builder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build();
+            try (Transport transport = OkHttpTransport.of(userClient);
+                    Brook brook = Brook.builder().apiKey(API_KEY).baseUrl("http://" + h2.getHostName() + ":" + h2.getPort())
+                            .transport(transport).maxRetries(0).build()) {
+                MessageStream stream = brook.messages().stream(request());
+                CountDownLatch firstEvent = new CountDownLatch(1);
+                AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+                Thread reader = new Thread(() -> {
+                    try {
+                        for (StreamEvent ignored : stream) {
+                            firstEvent.countDown();
+                        }
+                    } catch (Throwable t) {
+                        readerFailure.set(t);
+                    }
+                }, "okhttp-test-h2-reader");
+                reader.start();
+                assertThat(firstEvent.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+                awaitBlockedInBodyRead(reader);
+                stream.close();
+                reader.join(1_000);
+                assertThat(reader.isAlive()).as("the reader is still blocked 1 s after close").isFalse();
+                assertThat(readerFailure.get()).isNull();
+
+                try (MessageStream next = brook.messages().stream(request())) {
+                    assertThat(next.finalText()).isEqualTo("first");
+                }
+            } finally {
+                release.countDown();
+            }
+            mockwebserver3.RecordedRequest first = h2.takeRequest(5, TimeUnit.SECONDS);
+            mockwebserver3.RecordedRequest second = h2.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(second.getConnectionIndex()).as("the reset stream left the connection usable")
+                    .isEqualTo(first.getConnectionIndex());
+            assertThat(second.getExchangeIndex()).isEqualTo(first.getExchangeIndex() + 1);
+            assertThat(userClient.connectionPool().connectionCount()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -392,14 +446,13 @@ class OkHttpTransportTest {
                 "{\"stream\":true}".getBytes(UTF_8));
     }
 
-    /** Waits until {@code reader} is inside the transport's body read, i.e. blocked on the socket. */
+    /** Waits until {@code reader} is inside the transport's body read, i.e. blocked waiting for bytes. */
     private static void awaitBlockedInBodyRead(Thread reader) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (StackTraceElement frame : reader.getStackTrace()) {
-                if (frame.getClassName().equals(CallBodyStream.class.getName()) && frame.getMethodName().equals("read")
-                        && reader.getState() == Thread.State.RUNNABLE) {
-                    Thread.sleep(20); // let it reach the socket read below the frame
+                if (frame.getClassName().equals(CallBodyStream.class.getName()) && frame.getMethodName().equals("read")) {
+                    Thread.sleep(20); // let it reach the socket read (HTTP/1) or the stream wait (HTTP/2) below
                     return;
                 }
             }
@@ -428,6 +481,25 @@ class OkHttpTransportTest {
             head.write(b);
             if (head.toString(UTF_8).endsWith("\r\n\r\n")) {
                 return;
+            }
+        }
+    }
+
+    /** Sends {@code head}, then holds the HTTP/2 stream open until {@code release} (or 30 s). */
+    private record StallingBody(String head, CountDownLatch release) implements MockResponseBody {
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws java.io.IOException {
+            sink.writeUtf8(head);
+            sink.flush();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
