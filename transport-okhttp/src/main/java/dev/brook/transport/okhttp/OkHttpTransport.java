@@ -74,7 +74,8 @@ import okio.BufferedSink;
  * ({@code maxRequests}, {@code maxRequestsPerHost}) apply only until the headers have arrived, since
  * OkHttp releases its slot when the callback returns; the owned client allows as many requests per
  * host as in total, because every Brook request goes to the same host. Cancelling the future cancels
- * the call.
+ * the call. OkHttp's I/O is blocking, so an open async stream still has one thread of Brook's blocking
+ * executor reading its body; stacks with their own async I/O (JDK, Apache async, Vert.x) need none.
  *
  * <p>Thread-safe: one transport serves any number of concurrent streams.
  */
