@@ -242,13 +242,7 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     }
 
     private StreamTimeoutException timeout(StreamTimeoutException.Kind kind, Duration value, IOException cause) {
-        String what = kind == StreamTimeoutException.Kind.IDLE
-                ? "Idle timeout of " + value.toMillis() + " ms expired after " + delivered
-                        + " events; the server sent nothing for that long. Raise Brook.builder().idleTimeout(...)"
-                        + " or check the network path."
-                : "Total timeout of " + value.toMillis() + " ms expired after " + delivered
-                        + " events. Raise Brook.builder().totalTimeout(...) or set it to zero for none.";
-        return new StreamTimeoutException(kind, value, what, cause, decoder.snapshot());
+        return StreamWatchdog.timeoutError(kind, value, delivered, cause, decoder.snapshot());
     }
 
     /** Frees the exchange; holds no reference to the stream, so the stream can become unreachable. */
