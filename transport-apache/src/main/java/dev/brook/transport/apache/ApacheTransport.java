@@ -144,13 +144,13 @@ public final class ApacheTransport implements Transport {
      * closed stream keeps its connection leased until the server sends more bytes or the socket timeout
      * expires. Streams over a client built without it still work; only their early close may be late.
      *
-     * {@snippet :
+     * <pre>{@code
      * CloseableHttpAsyncClient client = ApacheTransport.withAbortSupport(HttpAsyncClients.custom())
      *         .setConnectionManager(myPool)
      *         .build();
      * client.start();
      * Transport transport = ApacheTransport.of(client);
-     * }
+     * }</pre>
      *
      * @return {@code builder}, for chaining
      * @throws NullPointerException if {@code builder} is null
