@@ -2,9 +2,12 @@ package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
 import dev.brook.transport.apache.ApacheTransport;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +20,10 @@ import org.junit.jupiter.api.AfterAll;
  */
 class ApacheAsyncConformanceTest extends BrookConformanceKit {
     private static final CloseableHttpAsyncClient CLIENT = ApacheTransport.withAbortSupport(HttpAsyncClients.custom())
+            .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setMaxConnPerRoute(1000) // a stream holds an HTTP/1.1 connection; the kit opens 500 at once
+                    .setMaxConnTotal(1000)
+                    .build())
             .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(5)).build())
             .disableAutomaticRetries()
             .build();
@@ -28,6 +35,12 @@ class ApacheAsyncConformanceTest extends BrookConformanceKit {
     @Override
     public Transport newTransport() {
         return ApacheTransport.of(CLIENT);
+    }
+
+    /** Native: the async client's I/O threads drive every exchange, with no thread per stream. */
+    @Override
+    public Set<TransportCapability> capabilities() {
+        return EnumSet.of(TransportCapability.NATIVE_ASYNC);
     }
 
     @AfterAll

@@ -2,6 +2,8 @@ package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
 import dev.brook.transport.apache.ApacheTransport;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -27,6 +29,12 @@ class ApacheClassicConformanceTest extends BrookConformanceKit {
     @Override
     public Transport newTransport() {
         return ApacheTransport.of(CLIENT);
+    }
+
+    /** None: the classic client reads bodies with blocking I/O, so each open async stream has a thread reading it. */
+    @Override
+    public Set<TransportCapability> capabilities() {
+        return EnumSet.noneOf(TransportCapability.class);
     }
 
     @AfterAll

@@ -40,6 +40,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
@@ -72,8 +73,11 @@ import org.apache.hc.core5.util.Timeout;
  * {@link #close()} shuts down. Thread-safe.
  */
 public final class ApacheTransport implements Transport {
-    /** Connections the discovered client keeps per route and in total: one per concurrent stream. */
-    static final int MAX_CONNECTIONS = 256;
+    /**
+     * Connections the discovered client opens per route and in total: an HTTP/1.1 stream holds its
+     * connection, so this is how many streams may be open at once (more wait for a connection).
+     */
+    static final int MAX_CONNECTIONS = 1024;
     static final String ABORT_INTERCEPTOR = "brook-abort";
     private static final long START_WAIT_MILLIS = 1000;
     private static final String EXCHANGE_ATTRIBUTE = "dev.brook.transport.apache.exchange";
@@ -298,11 +302,31 @@ public final class ApacheTransport implements Transport {
         InputStream content = entity == null ? null : entity.getContent();
         ClassicBody body = new ClassicBody(content == null ? InputStream.nullInputStream() : content, apacheRequest,
                 response);
+        TransportHeaders headers = headers(response, entity == null ? null : entity.getContentEncoding());
+        return TransportResponse.ofInputStream(response.getCode(), headers, body, body::abort);
+    }
+
+    /**
+     * The response headers as the body will be read. Both clients decompress gzip and deflate by default
+     * yet leave {@code Content-Encoding} (and {@code Content-Length}) in place; the entity tells what is
+     * still encoded. Those headers are dropped when the client has decoded the body, so the core does not
+     * decode it a second time, and kept when it has not (compression disabled), so the core decodes it.
+     *
+     * @param remainingEncoding the entity's encoding as the body will be read; null for none
+     */
+    static TransportHeaders headers(HttpResponse response, String remainingEncoding) {
+        Header encoding = response.getFirstHeader("content-encoding");
+        boolean decoded = remainingEncoding == null && encoding != null
+                && !encoding.getValue().trim().equalsIgnoreCase("identity");
         TransportHeaders.Builder headers = TransportHeaders.builder();
         for (Header h : response.getHeaders()) {
+            if (decoded && (h.getName().equalsIgnoreCase("content-encoding")
+                    || h.getName().equalsIgnoreCase("content-length"))) {
+                continue;
+            }
             headers.add(h.getName(), h.getValue());
         }
-        return TransportResponse.ofInputStream(response.getCode(), headers.build(), body, body::abort);
+        return headers.build();
     }
 
     private static AsyncRequestProducer toAsyncRequest(TransportRequest request) {

@@ -97,11 +97,9 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
     public void consumeResponse(HttpResponse response, EntityDetails entityDetails, HttpContext context,
             FutureCallback<Void> resultCallback) {
         result = resultCallback;
-        TransportHeaders.Builder h = TransportHeaders.builder();
-        for (Header header : response.getHeaders()) {
-            h.add(header.getName(), header.getValue());
-        }
-        TransportResponse transportResponse = TransportResponse.ofPublisher(response.getCode(), h.build(), body,
+        TransportHeaders received = ApacheTransport.headers(response,
+                entityDetails == null ? null : entityDetails.getContentEncoding());
+        TransportResponse transportResponse = TransportResponse.ofPublisher(response.getCode(), received, body,
                 this::abort);
         if (entityDetails == null) { // no body at all: Apache will not call streamEnd
             body.complete();
@@ -132,10 +130,14 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
         body.push(copy);
     }
 
+    /**
+     * The whole body arrived. Its end reaches the subscriber from {@link #releaseResources()}, which
+     * Apache calls once the connection is back in the pool: a caller that sends its next request as soon
+     * as the body ends then finds the connection free instead of opening another.
+     */
     @Override
     public void streamEnd(List<? extends Header> trailers) {
         ended = true;
-        body.complete();
         FutureCallback<Void> callback = result;
         if (callback != null) {
             callback.completed(null);
@@ -161,12 +163,15 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
     }
 
     /**
-     * Nothing to free: the body's buffers belong to the subscriber. Not an end signal either, because
-     * Apache releases a failing exchange's consumer before it reports the failure through
-     * {@link #failed}; every exchange ends with {@link #streamEnd} or {@link #failed}.
+     * Apache is done with the exchange. After {@link #streamEnd} this ends the body (the connection has
+     * been released by now). After a failure it does nothing: Apache releases a failing exchange's
+     * consumer before it reports the failure through {@link #failed}, which ends the body with the cause.
      */
     @Override
     public void releaseResources() {
+        if (ended) {
+            body.complete();
+        }
     }
 
     /** {@link TransportResponse#close()}: wake the body's reader, then abort the exchange. */

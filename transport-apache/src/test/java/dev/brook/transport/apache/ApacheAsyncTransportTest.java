@@ -15,7 +15,9 @@ import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -125,6 +127,22 @@ class ApacheAsyncTransportTest {
                 }
             }
             assertThat(server.totalConnections()).as("connections opened for 5 whole streams").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void gzipIsDecodedOnceWhetherOrNotTheClientDecompresses() throws Exception {
+        try (CloseableHttpAsyncClient decompressing = started(HttpAsyncClients.createDefault());
+                CloseableHttpAsyncClient passing = started(HttpAsyncClients.custom().disableContentCompression().build());
+                FakeMessagesServer server = new FakeMessagesServer().start()) {
+            server.respondAlways(ScriptedResponse.sseInChunks((Fixtures.HEAD + Fixtures.TAIL).getBytes(StandardCharsets.UTF_8),
+                    64, Duration.ZERO).newBuilder().gzip().build());
+            for (CloseableHttpAsyncClient client : List.of(decompressing, passing)) {
+                try (Transport transport = ApacheTransport.of(client); Brook brook = Fixtures.brook(transport, server);
+                        MessageStream stream = brook.messages().stream(Fixtures.request())) {
+                    assertThat(stream.finalText()).isEqualTo("first");
+                }
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -178,6 +179,22 @@ class ApacheClassicTransportTest {
                 }
             }
             assertThat(server.totalConnections()).as("connections opened for 5 whole streams").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void gzipIsDecodedOnceWhetherOrNotTheClientDecompresses() throws Exception {
+        try (CloseableHttpClient decompressing = HttpClients.createDefault();
+                CloseableHttpClient passing = HttpClients.custom().disableContentCompression().build();
+                FakeMessagesServer server = new FakeMessagesServer().start()) {
+            server.respondAlways(ScriptedResponse.sseInChunks((Fixtures.HEAD + Fixtures.TAIL).getBytes(StandardCharsets.UTF_8),
+                    64, Duration.ZERO).newBuilder().gzip().build());
+            for (CloseableHttpClient client : List.of(decompressing, passing)) {
+                try (Transport transport = ApacheTransport.of(client); Brook brook = Fixtures.brook(transport, server);
+                        MessageStream stream = brook.messages().stream(Fixtures.request())) {
+                    assertThat(stream.finalText()).isEqualTo("first");
+                }
+            }
         }
     }
 
