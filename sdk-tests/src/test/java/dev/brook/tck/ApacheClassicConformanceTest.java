@@ -1,13 +1,18 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import dev.brook.testkit.SelfSignedTls;
 import dev.brook.transport.apache.ApacheTransport;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.AfterAll;
@@ -40,5 +45,26 @@ class ApacheClassicConformanceTest extends BrookConformanceKit {
     @AfterAll
     static void closeClient() {
         CLIENT.close(CloseMode.IMMEDIATE);
+    }
+
+    /** Clients made for the TLS suite, closed after the class: Brook does not close a user's client. */
+    private static final List<CloseableHttpClient> TRUSTING = new CopyOnWriteArrayList<>();
+
+    /** A user's classic client trusting the test certificate through its TLS socket strategy. */
+    @Override
+    public Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
+        CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls.clientContext()))
+                        .build())
+                .disableAutomaticRetries()
+                .build();
+        TRUSTING.add(client);
+        return Optional.of(ApacheTransport.of(client));
+    }
+
+    @AfterAll
+    static void closeTrustingClients() {
+        TRUSTING.forEach(c -> c.close(CloseMode.IMMEDIATE));
     }
 }
