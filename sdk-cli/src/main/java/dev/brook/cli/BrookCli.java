@@ -146,7 +146,15 @@ public final class BrookCli {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = new BrookCli(System.console() != null).run(args, System.in, out, err, System.getenv());
+        boolean terminal = System.console() != null;
+        if (terminal) {
+            // Ctrl-C in the middle of dimmed thinking would leave the terminal dim: always reset on exit.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                out.print(RESET);
+                out.flush();
+            }, "brook-reset-terminal"));
+        }
+        int code = new BrookCli(terminal).run(args, System.in, out, err, System.getenv());
         out.flush();
         err.flush();
         System.exit(code);
@@ -212,7 +220,8 @@ public final class BrookCli {
         MessageRequest.Builder request = MessageRequest.builder()
                 .model(o.model)
                 .maxTokens(o.maxTokens != null ? o.maxTokens
-                        : o.thinking != null ? o.thinking + DEFAULT_MAX_TOKENS : DEFAULT_MAX_TOKENS)
+                        : o.thinking != null ? (int) Math.min(Integer.MAX_VALUE, (long) o.thinking + DEFAULT_MAX_TOKENS)
+                        : DEFAULT_MAX_TOKENS)
                 .addUserMessage(o.prompt);
         if (o.system != null) {
             request.system(o.system);
