@@ -10,6 +10,11 @@ package dev.brook.tck;
  *     public Transport newTransport() {
  *         return MyTransport.of(myConfiguredClient);
  *     }
+ *
+ *     @Override
+ *     public Set<TransportCapability> capabilities() {
+ *         return EnumSet.of(TransportCapability.NATIVE_ASYNC); // or none
+ *     }
  * }
  * }
  *
@@ -18,5 +23,5 @@ package dev.brook.tck;
  */
 public abstract class BrookConformanceKit
         implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite,
-        CancellationSuite, FaultSuite {
+        CancellationSuite, FaultSuite, AsyncSuite {
 }

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Brook client: streams the Anthropic Messages API over a pluggable HTTP transport.
@@ -45,6 +49,9 @@ public final class Brook implements AutoCloseable {
     private final int maxEventSize;
     private final Transport transport;
     private final boolean ownsTransport;
+    private final Executor callbackExecutor;
+    private final Executor blockingExecutor;
+    private final ExecutorService ownedBlockingExecutor;
     private final Messages messages;
 
     private Brook(Builder b, Transport transport, boolean ownsTransport) {
@@ -59,6 +66,19 @@ public final class Brook implements AutoCloseable {
         this.maxEventSize = b.maxEventSize;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
+        this.callbackExecutor = b.callbackExecutor;
+        if (b.blockingExecutor != null) {
+            this.blockingExecutor = b.blockingExecutor;
+            this.ownedBlockingExecutor = null;
+        } else {
+            AtomicInteger count = new AtomicInteger();
+            this.ownedBlockingExecutor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "brook-blocking-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.blockingExecutor = ownedBlockingExecutor;
+        }
         this.messages = new Messages(this);
     }
 
@@ -91,6 +111,8 @@ public final class Brook implements AutoCloseable {
         b.maxRetries = maxRetries;
         b.maxEventSize = maxEventSize;
         b.transport = transport;
+        b.callbackExecutor = callbackExecutor;
+        b.blockingExecutor = blockingExecutor;
         return b;
     }
 
@@ -140,11 +162,22 @@ public final class Brook implements AutoCloseable {
         return transport;
     }
 
+    Executor callbackExecutor() {
+        return callbackExecutor;
+    }
+
+    Executor blockingExecutor() {
+        return blockingExecutor;
+    }
+
     /** Closes the transport if Brook created it. Streams still open may fail afterwards. Idempotent. */
     @Override
     public void close() {
         if (ownsTransport) {
             transport.close();
+        }
+        if (ownedBlockingExecutor != null) {
+            ownedBlockingExecutor.shutdown();
         }
     }
 
@@ -168,6 +201,8 @@ public final class Brook implements AutoCloseable {
         private int maxEventSize = SseDecoder.DEFAULT_MAX_EVENT_SIZE;
         private Transport transport;
         private String transportName;
+        private Executor callbackExecutor;
+        private Executor blockingExecutor;
 
         private Builder() {
         }
@@ -292,6 +327,27 @@ public final class Brook implements AutoCloseable {
                 throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
             }
             this.maxEventSize = bytes;
+            return this;
+        }
+
+        /**
+         * Where {@link StreamListener} callbacks run. Default: none, so they run on the thread that
+         * delivers the event (the transport's I/O thread). Name one to keep slow listeners off I/O
+         * threads; callbacks of one stream still run one at a time, in order.
+         */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = Objects.requireNonNull(executor, "callbackExecutor");
+            return this;
+        }
+
+        /**
+         * Where async streams wait on blocking stacks (OkHttp, Apache classic): one task per stream while
+         * it reads. Default: a cached pool of daemon threads that the client creates and shuts down on
+         * {@link Brook#close()}. Natively asynchronous transports ({@code jdk}, {@code vertx}, Apache async)
+         * do not use it.
+         */
+        public Builder blockingExecutor(Executor executor) {
+            this.blockingExecutor = Objects.requireNonNull(executor, "blockingExecutor");
             return this;
         }
 
