@@ -201,20 +201,11 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
-    private static ScriptedResponse stalledAfterHead() {
-        return ScriptedResponse.builder()
-                .status(200)
-                .header("content-type", "text/event-stream")
-                .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-                .stall(Duration.ofSeconds(30))
-                .build();
-    }
-
     @Test
     default void throwingListenerCancelsTheStreamAndReachesOnErrorAndTheFuture() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(stalledAfterHead());
+            server.enqueue(Tck.stalledAfterHead());
             IllegalStateException boom = new IllegalStateException("listener bug");
             List<Throwable> errors = new CopyOnWriteArrayList<>();
             AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
@@ -240,7 +231,7 @@ public interface AsyncSuite extends TransportSuite {
     default void cancelFromAnotherThreadReleasesTheConnectionWithinOneSecond() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(stalledAfterHead());
+            server.enqueue(Tck.stalledAfterHead());
             CompletableFuture<Void> firstText = new CompletableFuture<>();
             List<Throwable> errors = new CopyOnWriteArrayList<>();
             AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
@@ -269,7 +260,7 @@ public interface AsyncSuite extends TransportSuite {
     default void subscriberCancelReleasesTheConnectionWithinOneSecond() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(stalledAfterHead());
+            server.enqueue(Tck.stalledAfterHead());
             CompletableFuture<Flow.Subscription> gotFirst = new CompletableFuture<>();
             AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
             stream.events().subscribe(new Flow.Subscriber<>() {
@@ -330,10 +321,7 @@ public interface AsyncSuite extends TransportSuite {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(30)).build()) {
             CompletableFuture<Void> release = new CompletableFuture<>();
-            server.respondAlways(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+            server.respondAlways(Tck.headThen()
                     .awaitSignal(release, Duration.ofSeconds(20))
                     .chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
                     .build());
@@ -342,10 +330,7 @@ public interface AsyncSuite extends TransportSuite {
             brook.messages().streamAsync(Tck.request(), new StreamListener() { }).finalMessage()
                     .get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             CompletableFuture<Void> hold = new CompletableFuture<>();
-            server.respondAlways(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+            server.respondAlways(Tck.headThen()
                     .awaitSignal(hold, Duration.ofSeconds(25))
                     .chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
                     .build());
@@ -386,10 +371,7 @@ public interface AsyncSuite extends TransportSuite {
         }
         byte[] chunk = event.append("\"}\n\n").toString().getBytes(StandardCharsets.UTF_8);
         int events = 200;
-        ScriptedResponse.Builder script = ScriptedResponse.builder()
-                .status(200)
-                .header("content-type", "text/event-stream")
-                .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+        ScriptedResponse.Builder script = Tck.headThen();
         for (int i = 0; i < events; i++) {
             script.chunk(chunk, Duration.ZERO); // the same array each time: the server holds 1 MiB
         }

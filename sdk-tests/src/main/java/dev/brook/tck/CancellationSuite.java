@@ -25,12 +25,7 @@ public interface CancellationSuite extends TransportSuite {
     default void closeFromAnotherThreadWakesABlockedReaderAndFreesTheConnection() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-                    .stall(Duration.ofSeconds(30))
-                    .build());
+            server.enqueue(Tck.stalledAfterHead());
             MessageStream stream = brook.messages().stream(Tck.request());
             Iterator<StreamEvent> events = stream.iterator();
             for (int i = 0; i < 3; i++) {
@@ -54,12 +49,7 @@ public interface CancellationSuite extends TransportSuite {
     default void thousandStreamsClosedAfterTheirFirstEventLeakNoConnectionOrThread() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.respondAlways(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-                    .stall(Duration.ofSeconds(30))
-                    .build());
+            server.respondAlways(Tck.stalledAfterHead());
             for (int i = 0; i < 20; i++) { // warm up: let the transport start its own threads
                 try (MessageStream stream = brook.messages().stream(Tck.request())) {
                     stream.iterator().next();
@@ -88,12 +78,7 @@ public interface CancellationSuite extends TransportSuite {
     default void abandonedStreamIsReleasedWhenUnreachable() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-                    .stall(Duration.ofSeconds(30))
-                    .build());
+            server.enqueue(Tck.stalledAfterHead());
             openAndAbandon(brook);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (server.openConnections() > 0 && System.nanoTime() < deadline) {

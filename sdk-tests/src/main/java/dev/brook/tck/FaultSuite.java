@@ -30,13 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 public interface FaultSuite extends TransportSuite {
 
-    private static ScriptedResponse.Builder headThen() {
-        return ScriptedResponse.builder()
-                .status(200)
-                .header("content-type", "text/event-stream")
-                .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
-    }
-
     private static String errorBody(String type) {
         return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + type + " from the TCK\"}}";
     }
@@ -45,7 +38,7 @@ public interface FaultSuite extends TransportSuite {
     default void connectionDroppedMidEventGivesIncompleteStreamWithEveryDeltaSoFar() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(headThen()
+            server.enqueue(Tck.headThen()
                     .chunk("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"ind", Duration.ofMillis(20))
                     .closeMidBody()
                     .build());
@@ -120,7 +113,7 @@ public interface FaultSuite extends TransportSuite {
         Duration idle = Duration.ofMillis(500);
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
-            server.enqueue(headThen().stall(Duration.ofSeconds(20)).build());
+            server.enqueue(Tck.headThen().stall(Duration.ofSeconds(20)).build());
             long[] lastEventAt = new long[1];
             Throwable thrown;
             try (MessageStream stream = brook.messages().stream(Tck.request())) {
@@ -146,7 +139,7 @@ public interface FaultSuite extends TransportSuite {
         Duration total = Duration.ofMillis(900);
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofMillis(400)).totalTimeout(total).build()) {
-            ScriptedResponse.Builder script = headThen();
+            ScriptedResponse.Builder script = Tck.headThen();
             for (int i = 0; i < 40; i++) {
                 script.chunk("event: ping\ndata: {\"type\": \"ping\"}\n\n", Duration.ofMillis(100));
             }
