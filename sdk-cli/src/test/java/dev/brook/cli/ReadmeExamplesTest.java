@@ -6,12 +6,14 @@ import static dev.brook.cli.CliRunner.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.client.AsyncMessageStream;
 import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageParam;
 import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.ThinkingConfig;
 import dev.brook.core.client.Tool;
+import dev.brook.core.client.StreamListener;
 import dev.brook.core.error.ApiException;
 import dev.brook.core.error.IncompleteStreamException;
 import dev.brook.core.error.RateLimitException;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.concurrent.Flow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -284,6 +287,63 @@ class ReadmeExamplesTest {
         assertThat(thinking.get("type").asText()).isEqualTo("thinking");
         assertThat(thinking.get("signature")).isEqualTo(expected.get("signature"));
         assertThat(thinking.get("thinking")).isEqualTo(expected.get("thinking"));
+    }
+
+    @Test
+    void asyncWithAListener() {
+        serve("text-basic.sse");
+        MessageRequest request = hello();
+        try (Brook brook = client()) {
+            AsyncMessageStream stream = brook.messages().streamAsync(request, new StreamListener() {
+                @Override
+                public void onText(String delta, CharSequence textSoFar) {
+                    System.out.print(delta);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    System.err.println("stream failed: " + error);
+                }
+            });
+            Message reply = stream.finalMessage().join();
+            assertThat(reply.text()).startsWith("Once upon a time");
+        }
+    }
+
+    @Test
+    void asyncWithAFlowSubscriber() {
+        serve("text-basic.sse");
+        MessageRequest request = hello();
+        try (Brook brook = client()) {
+            AsyncMessageStream stream = brook.messages().streamAsync(request);
+            stream.events().subscribe(new Flow.Subscriber<StreamEvent>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    s.request(1);
+                }
+
+                @Override
+                public void onNext(StreamEvent event) {
+                    System.out.println(event.type());
+                    subscription.request(1);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    System.err.println("stream failed: " + error);
+                }
+
+                @Override
+                public void onComplete() {
+                    System.out.println("done");
+                }
+            });
+            stream.finalMessage().thenAccept(message -> System.out.println(message.text()));
+            assertThat(stream.finalMessage().join().text()).startsWith("Once upon a time");
+        }
     }
 
     @Test
