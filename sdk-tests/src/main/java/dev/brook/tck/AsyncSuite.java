@@ -352,6 +352,8 @@ public interface AsyncSuite extends TransportSuite {
             }
             int during = clientThreads();
             hold.complete(null);
+            System.out.printf("[async scale] %s: %d streams open at once; client threads %d before, %d during (+%d)%n",
+                    getClass().getSimpleName(), firstTexts.get(), before, during, during - before);
             CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             assertThat(firstTexts.get()).as("streams open at once").isEqualTo(streams);
             assertThat(results).allSatisfy(r -> assertThat(r.join().text()).isEqualTo("first"));
