@@ -37,7 +37,7 @@ class VertxUserClientConformanceTest extends BrookConformanceKit {
     @BeforeAll
     static void startUserVertx() throws Exception {
         vertx = UserVertx.start();
-        warnings = BlockedThreadWarnings.capture(vertx);
+        warnings = BlockedThreadWarnings.capture();
     }
 
     @AfterAll
@@ -111,7 +111,7 @@ class VertxUserClientConformanceTest extends BrookConformanceKit {
         private final List<String> seen = new CopyOnWriteArrayList<>();
         private final Logger logger = Logger.getLogger(LOGGER);
 
-        static BlockedThreadWarnings capture(Vertx vertx) {
+        static BlockedThreadWarnings capture() {
             BlockedThreadWarnings w = new BlockedThreadWarnings();
             w.setLevel(Level.ALL);
             w.logger.addHandler(w);

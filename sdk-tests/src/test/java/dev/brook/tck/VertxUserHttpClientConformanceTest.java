@@ -29,7 +29,7 @@ class VertxUserHttpClientConformanceTest extends BrookConformanceKit {
         vertx = UserVertx.start();
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000),
                 new PoolOptions().setHttp1MaxSize(16));
-        warnings = BlockedThreadWarnings.capture(vertx);
+        warnings = BlockedThreadWarnings.capture();
     }
 
     @AfterAll
