@@ -10,6 +10,11 @@ package dev.brook.tck;
  *     public Transport newTransport() {
  *         return MyTransport.of(myConfiguredClient);
  *     }
+ *
+ *     @Override
+ *     public Set<TransportCapability> capabilities() {
+ *         return EnumSet.of(TransportCapability.NATIVE_ASYNC); // or none
+ *     }
  * }
  * }
  *
@@ -17,5 +22,6 @@ package dev.brook.tck;
  * shared conformance data this jar carries.
  */
 public abstract class BrookConformanceKit
-        implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite {
+        implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite,
+        CancellationSuite, FaultSuite, AsyncSuite {
 }

@@ -1,6 +1,8 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * What every conformance suite needs from the transport under test. Implement it once, by extending
@@ -13,4 +15,13 @@ public interface TransportSuite {
      * test factory calls this once and closes the transport when it is done.
      */
     Transport newTransport();
+
+    /** What the transport under test can do; suites needing anything else are skipped with the reason. */
+    Set<TransportCapability> capabilities();
+
+    /** Skips the calling test, with the reason shown, unless the transport declares {@code capability}. */
+    default void requireCapability(TransportCapability capability) {
+        Assumptions.assumeTrue(capabilities().contains(capability),
+                () -> "the transport under test does not declare " + capability + " (see capabilities())");
+    }
 }

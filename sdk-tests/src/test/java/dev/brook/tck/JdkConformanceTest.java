@@ -1,6 +1,8 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.brook.core.transport.TransportConfig;
 import dev.brook.transport.jdk.JdkTransportProvider;
 
@@ -9,5 +11,10 @@ class JdkConformanceTest extends BrookConformanceKit {
     @Override
     public Transport newTransport() {
         return new JdkTransportProvider().create(TransportConfig.defaults());
+    }
+
+    @Override
+    public Set<TransportCapability> capabilities() {
+        return EnumSet.of(TransportCapability.NATIVE_ASYNC);
     }
 }

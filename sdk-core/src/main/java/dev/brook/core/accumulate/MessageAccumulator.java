@@ -165,6 +165,60 @@ public final class MessageAccumulator {
         return Optional.of(blocks.get(index).input());
     }
 
+    /**
+     * The block at {@code index} as it stands: final once the block has stopped, its state so far while
+     * it is open. Immutable.
+     *
+     * @throws IndexOutOfBoundsException when no block has started at {@code index}
+     */
+    public ContentBlock block(int index) {
+        return blocks.get(index).build();
+    }
+
+    /**
+     * The text (of a {@code text} block) or thinking (of a {@code thinking} block) at {@code index} so far,
+     * as a live read-only view that grows with later deltas: no copy is made, so it is cheap to call per
+     * delta. Copy it with {@code toString()} to keep a fixed value. Empty for other kinds of block.
+     *
+     * @throws IndexOutOfBoundsException when no block has started at {@code index}
+     */
+    public CharSequence textSoFar(int index) {
+        StringBuilder text = blocks.get(index).text;
+        if (text == null || blocks.get(index).isTool()) {
+            return "";
+        }
+        return new ReadOnlyChars(text);
+    }
+
+    /** A view that hides the builder, so callers cannot change accumulated text. */
+    private static final class ReadOnlyChars implements CharSequence {
+        private final StringBuilder text;
+
+        ReadOnlyChars(StringBuilder text) {
+            this.text = text;
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
     private void onStart(Message message) {
         if (start != null) {
             throw violation("Second message_start event: a stream has exactly one, first");

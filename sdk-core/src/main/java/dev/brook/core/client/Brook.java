@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Brook client: streams the Anthropic Messages API over a pluggable HTTP transport.
@@ -40,10 +44,14 @@ public final class Brook implements AutoCloseable {
     private final List<String> betas;
     private final Duration connectTimeout;
     private final Duration idleTimeout;
+    private final Duration totalTimeout;
     private final int maxRetries;
     private final int maxEventSize;
     private final Transport transport;
     private final boolean ownsTransport;
+    private final Executor callbackExecutor;
+    private final Executor blockingExecutor;
+    private final ExecutorService ownedBlockingExecutor;
     private final Messages messages;
 
     private Brook(Builder b, Transport transport, boolean ownsTransport) {
@@ -53,10 +61,24 @@ public final class Brook implements AutoCloseable {
         this.betas = List.copyOf(b.betas);
         this.connectTimeout = b.connectTimeout;
         this.idleTimeout = b.idleTimeout;
+        this.totalTimeout = b.totalTimeout;
         this.maxRetries = b.maxRetries;
         this.maxEventSize = b.maxEventSize;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
+        this.callbackExecutor = b.callbackExecutor;
+        if (b.blockingExecutor != null) {
+            this.blockingExecutor = b.blockingExecutor;
+            this.ownedBlockingExecutor = null;
+        } else {
+            AtomicInteger count = new AtomicInteger();
+            this.ownedBlockingExecutor = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "brook-blocking-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.blockingExecutor = ownedBlockingExecutor;
+        }
         this.messages = new Messages(this);
     }
 
@@ -85,9 +107,12 @@ public final class Brook implements AutoCloseable {
         b.betas.addAll(betas);
         b.connectTimeout = connectTimeout;
         b.idleTimeout = idleTimeout;
+        b.totalTimeout = totalTimeout;
         b.maxRetries = maxRetries;
         b.maxEventSize = maxEventSize;
         b.transport = transport;
+        b.callbackExecutor = callbackExecutor;
+        b.blockingExecutor = blockingExecutor;
         return b;
     }
 
@@ -121,6 +146,10 @@ public final class Brook implements AutoCloseable {
         return idleTimeout;
     }
 
+    Duration totalTimeout() {
+        return totalTimeout;
+    }
+
     int maxRetries() {
         return maxRetries;
     }
@@ -133,11 +162,22 @@ public final class Brook implements AutoCloseable {
         return transport;
     }
 
+    Executor callbackExecutor() {
+        return callbackExecutor;
+    }
+
+    Executor blockingExecutor() {
+        return blockingExecutor;
+    }
+
     /** Closes the transport if Brook created it. Streams still open may fail afterwards. Idempotent. */
     @Override
     public void close() {
         if (ownsTransport) {
             transport.close();
+        }
+        if (ownedBlockingExecutor != null) {
+            ownedBlockingExecutor.shutdown();
         }
     }
 
@@ -156,10 +196,13 @@ public final class Brook implements AutoCloseable {
         private final List<String> betas = new ArrayList<>();
         private Duration connectTimeout = TransportConfig.defaults().connectTimeout();
         private Duration idleTimeout = TransportConfig.defaults().idleTimeout();
+        private Duration totalTimeout = Duration.ZERO;
         private int maxRetries = 2;
         private int maxEventSize = SseDecoder.DEFAULT_MAX_EVENT_SIZE;
         private Transport transport;
         private String transportName;
+        private Executor callbackExecutor;
+        private Executor blockingExecutor;
 
         private Builder() {
         }
@@ -245,6 +288,21 @@ public final class Brook implements AutoCloseable {
         }
 
         /**
+         * Longest life of one stream, from its response headers to its last event. Default: none (zero); long
+         * replies can take minutes, so set it only when a hard deadline matters more than the reply.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder totalTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "totalTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("totalTimeout must not be negative: " + timeout);
+            }
+            this.totalTimeout = timeout;
+            return this;
+        }
+
+        /**
          * Retries of a request that failed before its first body byte (connection errors, 408, 409, 429,
          * 5xx, 529). Default 2; range 0 to 10.
          *
@@ -269,6 +327,27 @@ public final class Brook implements AutoCloseable {
                 throw new IllegalArgumentException("maxEventSize must be positive: " + bytes);
             }
             this.maxEventSize = bytes;
+            return this;
+        }
+
+        /**
+         * Where {@link StreamListener} callbacks run. Default: none, so they run on the thread that
+         * delivers the event (the transport's I/O thread). Name one to keep slow listeners off I/O
+         * threads; callbacks of one stream still run one at a time, in order.
+         */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = Objects.requireNonNull(executor, "callbackExecutor");
+            return this;
+        }
+
+        /**
+         * Where async streams wait on blocking stacks (OkHttp, Apache classic): one task per stream while
+         * it reads. Default: a cached pool of daemon threads that the client creates and shuts down on
+         * {@link Brook#close()}. Natively asynchronous transports ({@code jdk}, {@code vertx}, Apache async)
+         * do not use it.
+         */
+        public Builder blockingExecutor(Executor executor) {
+            this.blockingExecutor = Objects.requireNonNull(executor, "blockingExecutor");
             return this;
         }
 

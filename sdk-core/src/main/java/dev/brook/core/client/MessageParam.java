@@ -1,5 +1,18 @@
 package dev.brook.core.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.brook.core.event.ContentBlock;
+import dev.brook.core.event.Message;
+import dev.brook.core.event.RedactedThinkingBlock;
+import dev.brook.core.event.StopReason;
+import dev.brook.core.event.TextBlock;
+import dev.brook.core.event.ThinkingBlock;
+import dev.brook.core.event.ToolUseBlock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -100,6 +113,94 @@ public record MessageParam(Role role, List<RequestContent> content) {
      */
     public static MessageParam assistant(List<? extends RequestContent> content) {
         return new MessageParam(Role.ASSISTANT, List.copyOf(Objects.requireNonNull(content, "content")));
+    }
+
+    /**
+     * The assistant turn that sends a response back in the next request, so the conversation (or the
+     * manual tool loop) goes on in one call:
+     *
+     * <pre>{@code
+     * Message reply = stream.finalMessage();
+     * MessageRequest next = request.newBuilder()
+     *         .addMessage(MessageParam.assistant(reply))
+     *         .addMessage(MessageParam.toolResult(toolUse.id(), runTool(toolUse)))
+     *         .build();
+     * }</pre>
+     *
+     * <p>Each block of {@code finalMessage}, in order, becomes:
+     * <ul>
+     *   <li>{@code text}: a {@link TextContent}, with its {@code citations} when it has them; an empty
+     *       text block without citations is left out, as the API refuses empty text blocks;</li>
+     *   <li>{@code thinking}: a {@link ThinkingContent} with its signature, unchanged, as the API checks it;</li>
+     *   <li>{@code redacted_thinking}: a {@link RedactedThinkingContent}, unchanged;</li>
+     *   <li>{@code tool_use}: a {@link ToolUseContent} with the same id, name and input;</li>
+     *   <li>server tool blocks ({@code server_tool_use}, {@code web_search_tool_result}, ...), blocks this
+     *       version does not know, and any block carrying fields Brook does not model (or a thinking block
+     *       without a signature, or a tool input that is not an object): a {@link RawContent} holding the
+     *       block's JSON exactly as the API sent it.</li>
+     * </ul>
+     * The message's role, stop reason and usage are not part of a turn and are not sent. The message is
+     * read, not kept: the turn holds copies.
+     *
+     * @param finalMessage a complete response, typically {@code MessageStream.finalMessage()}
+     * @throws IllegalArgumentException if nothing is left to send (no block, or only empty text), or a
+     *     block has no {@code type}
+     */
+    public static MessageParam assistant(Message finalMessage) {
+        Objects.requireNonNull(finalMessage, "finalMessage");
+        List<ContentBlock> blocks = finalMessage.content();
+        List<RequestContent> content = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            RequestContent converted = toRequestContent(blocks.get(i), i);
+            if (converted != null) {
+                content.add(converted);
+            }
+        }
+        if (content.isEmpty()) {
+            throw new IllegalArgumentException("message " + finalMessage.id() + " has no content to send back"
+                    + " as an assistant turn (" + blocks.size() + " blocks, stop reason "
+                    + finalMessage.stopReason().map(StopReason::value).orElse("none")
+                    + "); leave the turn out or add MessageParam.assistant(text) instead");
+        }
+        return new MessageParam(Role.ASSISTANT, content);
+    }
+
+    /** The request form of a response block, or null for a block that is left out. */
+    private static RequestContent toRequestContent(ContentBlock block, int index) {
+        boolean modelled = block.unknownFields().isEmpty();
+        if (modelled && block instanceof TextBlock text) {
+            if (text.citations().isEmpty()) {
+                return text.text().isEmpty() ? null : TextContent.of(text.text());
+            }
+            ArrayNode citations = ClientJson.MAPPER.createArrayNode();
+            text.citations().get().forEach(citations::add);
+            return TextContent.of(text.text()).withCitations(citations);
+        }
+        if (modelled && block instanceof ThinkingBlock thinking && thinking.signature().isPresent()) {
+            return new ThinkingContent(thinking.thinking(), thinking.signature().get());
+        }
+        if (modelled && block instanceof RedactedThinkingBlock redacted) {
+            return new RedactedThinkingContent(redacted.data());
+        }
+        if (modelled && block instanceof ToolUseBlock use && use.input().isObject()
+                && !use.id().isBlank() && !use.name().isBlank()) {
+            return new ToolUseContent(use.id(), use.name(), use.input());
+        }
+        if (block.type().isEmpty()) {
+            throw new IllegalArgumentException("content block " + index + " of the message has no type,"
+                    + " so it cannot be sent back: " + ClientJson.abbreviate(block.toJson(), 60));
+        }
+        return RawContent.of(treeOf(block));
+    }
+
+    /** The block's JSON as the API sent it, as a tree of our own. */
+    private static JsonNode treeOf(ContentBlock block) {
+        try (TokenBuffer buffer = new TokenBuffer(ClientJson.MAPPER, false)) {
+            block.writeTo(buffer);
+            return ClientJson.MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: copying a block in memory failed", e);
+        }
     }
 
     /**

@@ -5,13 +5,14 @@ import dev.brook.core.error.BrookException;
 import dev.brook.core.error.ConnectionException;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.ContentBlockDeltaEvent;
+import dev.brook.core.event.Delta.TextDelta;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
-import dev.brook.core.event.Delta.TextDelta;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Cleaner;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,19 +36,28 @@ import java.util.stream.StreamSupport;
  *
  * <p>Events are read on the calling thread as it asks for them; nothing is buffered beyond the events of
  * the last chunk read. The stream can be iterated once: {@link #iterator()}, {@link #events()} and
- * {@link #textStream()} share one position. A stream error ({@code event: error}, an early end, a protocol
- * violation, a broken connection, the idle timeout) is thrown from the iteration after every event before
- * it was delivered, and carries the message accumulated so far.
+ * {@link #textStream()} share one position. A stream error is thrown from the iteration after every
+ * event before it was delivered, and carries the message accumulated so far:
+ * {@code StreamErrorException} ({@code event: error}), {@code IncompleteStreamException} (the body ended
+ * or the connection dropped before {@code message_stop}), {@code StreamProtocolException},
+ * {@code StreamTimeoutException} (idle or total timeout).
  *
- * <p>Not thread-safe, except {@link #close()}, which may be called from any thread: it aborts the
- * exchange, releases the connection without reading the rest, and wakes a blocked reader.
+ * <p>Close it (try-with-resources): a stream abandoned without closing is released when it becomes
+ * unreachable, but only at the garbage collector's pace. Not thread-safe, except {@link #close()}, which
+ * may be called from any thread: it aborts the exchange, releases the connection without reading the
+ * rest, and wakes a blocked reader, whose iteration then ends.
  */
 public final class MessageStream implements AutoCloseable, Iterable<StreamEvent> {
     private static final int READ_BUFFER = 16 * 1024;
+    private static final Cleaner CLEANER = Cleaner.create();
 
+    private final Transport transport;
     private final TransportResponse response;
     private final InputStream body;
     private final Duration idleTimeout;
+    private final Duration totalTimeout;
+    private final StreamWatchdog watchdog;
+    private final Cleaner.Cleanable cleanable;
     private final ArrayDeque<StreamEvent> pending = new ArrayDeque<>();
     private final MessageStreamDecoder decoder;
     private final byte[] buffer = new byte[READ_BUFFER];
@@ -57,15 +67,18 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     private BrookException failure;
     private Message finalMessage;
 
-    private final Transport transport;
-
     MessageStream(Transport transport, TransportResponse response, InputStream body, int maxEventSize,
-            Duration idleTimeout) {
+            Duration idleTimeout, Duration totalTimeout) {
         this.transport = transport;
         this.response = response;
         this.body = body;
         this.idleTimeout = idleTimeout;
+        this.totalTimeout = totalTimeout;
         this.decoder = new MessageStreamDecoder(pending::add, maxEventSize);
+        Release release = new Release(response, body);
+        this.watchdog = new StreamWatchdog(idleTimeout, totalTimeout, release::abort);
+        release.watchdog = watchdog;
+        this.cleanable = CLEANER.register(this, release);
     }
 
     /** The {@code request-id} response header, to quote when reporting a problem. */
@@ -118,7 +131,8 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     /**
      * Reads the rest of the stream and returns the accumulated message.
      *
-     * @throws BrookException the stream's error, carrying the snapshot
+     * @throws BrookException the stream's error, carrying the snapshot; a {@code ConnectionException}
+     *     when the stream was closed before {@code message_stop}
      */
     public Message finalMessage() {
         while (fill()) {
@@ -126,7 +140,8 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
             delivered++;
         }
         if (finalMessage == null) {
-            throw closedError();
+            throw new ConnectionException("The stream was closed before message_stop, after " + delivered
+                    + " events", null, decoder.snapshot());
         }
         return finalMessage;
     }
@@ -156,12 +171,7 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     @Override
     public void close() {
         closed = true;
-        try {
-            body.close();
-        } catch (IOException | RuntimeException ignored) {
-            // Closing is best effort; the response abort below releases the connection regardless.
-        }
-        response.close();
+        cleanable.clean();
     }
 
     /** Reads until an event is pending or the stream has ended; true when an event is pending. */
@@ -185,43 +195,93 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     private void readOnce() {
         transport.checkBlockingAllowed();
         int n;
+        IOException readError = null;
+        watchdog.readStarted();
         try {
             n = body.read(buffer, 0, buffer.length);
         } catch (IOException e) {
-            ended = true;
-            if (!closed) {
-                failure = readFailure(e);
-                response.close();
+            n = -1;
+            readError = e;
+        } finally {
+            watchdog.readEnded();
+        }
+        if (n >= 0) {
+            try {
+                decoder.feed(buffer, 0, n);
+            } catch (BrookException e) {
+                finish(e);
             }
             return;
         }
-        try {
-            if (n < 0) {
-                ended = true;
+        StreamTimeoutException.Kind fired = watchdog.fired();
+        if (fired != null) {
+            finish(timeout(fired, fired == StreamTimeoutException.Kind.IDLE ? idleTimeout : totalTimeout, readError));
+        } else if (closed) {
+            finish(null);
+        } else if (readError instanceof SocketTimeoutException) {
+            finish(timeout(StreamTimeoutException.Kind.IDLE, idleTimeout, readError));
+        } else {
+            // EOF, or the connection dropped: either way the body ended. Whether that loses anything is
+            // the decoder's call: before message_stop it is an incomplete stream carrying the snapshot.
+            try {
                 finalMessage = decoder.end();
-                response.close();
-            } else {
-                decoder.feed(buffer, 0, n);
+                finish(null);
+            } catch (BrookException e) {
+                if (readError != null) {
+                    e.addSuppressed(readError);
+                }
+                finish(e);
             }
-        } catch (BrookException e) {
-            ended = true;
-            failure = e;
+        }
+    }
+
+    private void finish(BrookException error) {
+        ended = true;
+        failure = error;
+        cleanable.clean();
+    }
+
+    private StreamTimeoutException timeout(StreamTimeoutException.Kind kind, Duration value, IOException cause) {
+        String what = kind == StreamTimeoutException.Kind.IDLE
+                ? "Idle timeout of " + value.toMillis() + " ms expired after " + delivered
+                        + " events; the server sent nothing for that long. Raise Brook.builder().idleTimeout(...)"
+                        + " or check the network path."
+                : "Total timeout of " + value.toMillis() + " ms expired after " + delivered
+                        + " events. Raise Brook.builder().totalTimeout(...) or set it to zero for none.";
+        return new StreamTimeoutException(kind, value, what, cause, decoder.snapshot());
+    }
+
+    /** Frees the exchange; holds no reference to the stream, so the stream can become unreachable. */
+    private static final class Release implements Runnable {
+        private final TransportResponse response;
+        private final InputStream body;
+        private StreamWatchdog watchdog;
+
+        Release(TransportResponse response, InputStream body) {
+            this.response = response;
+            this.body = body;
+        }
+
+        /** Called by the watchdog: wake the reader without stopping the watchdog's verdict. */
+        void abort() {
+            closeQuietly();
+        }
+
+        @Override
+        public void run() {
+            if (watchdog != null) {
+                watchdog.stop();
+            }
+            closeQuietly();
+        }
+
+        private void closeQuietly() {
+            try {
+                body.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Best effort: the response abort below releases the connection regardless.
+            }
             response.close();
         }
-    }
-
-    private BrookException readFailure(IOException e) {
-        Message snapshot = decoder.snapshot();
-        if (e instanceof SocketTimeoutException) {
-            return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, idleTimeout,
-                    "Idle timeout of " + idleTimeout.toMillis() + " ms expired after " + delivered
-                            + " events; the server sent nothing for that long. Raise Brook.builder().idleTimeout(...)"
-                            + " or check the network path.", e, snapshot);
-        }
-        return new ConnectionException("The connection broke after " + delivered + " events: " + e, e, snapshot);
-    }
-
-    private BrookException closedError() {
-        return new ConnectionException("The stream was closed before message_stop", null, decoder.snapshot());
     }
 }

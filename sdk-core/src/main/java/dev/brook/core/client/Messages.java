@@ -15,8 +15,15 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The Messages API ({@code POST /v1/messages}) of one {@link Brook} client. Thread-safe.
@@ -51,10 +58,157 @@ public final class Messages {
         String contentType = response.headers().firstValue("content-type").orElse("");
         if (!mediaType(contentType).equals("text/event-stream")) {
             response.close();
-            throw new StreamProtocolException("Expected a text/event-stream response but got content-type '"
-                    + contentType + "' (HTTP " + response.statusCode() + "); check baseUrl and any proxy in between.");
+            throw notAnEventStream(contentType, response.statusCode());
         }
-        return new MessageStream(brook.transport(), response, body(response), brook.maxEventSize(), brook.idleTimeout());
+        return new MessageStream(brook.transport(), response, body(response), brook.maxEventSize(), brook.idleTimeout(),
+                brook.totalTimeout());
+    }
+
+    /**
+     * Streams without blocking, delivering each event to {@code listener} (see {@link StreamListener} for
+     * threads and ordering). The request is sent at once.
+     *
+     * @return the handle: {@link AsyncMessageStream#finalMessage()}, {@link AsyncMessageStream#cancel()}
+     */
+    public AsyncMessageStream streamAsync(MessageRequest request, StreamListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return startAsync(request, listener);
+    }
+
+    /**
+     * Streams without blocking; the events go to the one subscriber of
+     * {@link AsyncMessageStream#events()}, with its demand carried to the socket. The request is sent at
+     * once; errors before the first event (API errors after retries, connection failures) reach the
+     * subscriber's {@code onError} and the final-message future.
+     */
+    public AsyncMessageStream streamAsync(MessageRequest request) {
+        return startAsync(request, null);
+    }
+
+    private AsyncMessageStream startAsync(MessageRequest request, StreamListener listener) {
+        Objects.requireNonNull(request, "request");
+        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), brook.idleTimeout(), brook.totalTimeout());
+        if (listener != null) {
+            driver.subscribe(new ListenerSubscriber(listener, brook.callbackExecutor(), driver));
+        }
+        TransportRequest transportRequest = TransportRequest.of("POST", endpoint, headers("text/event-stream"),
+                request.toJson(true));
+        sendAsync(transportRequest, new RetryPolicy(brook.maxRetries()), 0, driver).whenComplete((response, failure) -> {
+            if (failure != null) {
+                driver.failBeforeBody(unwrap(failure));
+                return;
+            }
+            String contentType = response.headers().firstValue("content-type").orElse("");
+            if (!mediaType(contentType).equals("text/event-stream")) {
+                response.close();
+                driver.failBeforeBody(notAnEventStream(contentType, response.statusCode()));
+                return;
+            }
+            Flow.Publisher<ByteBuffer> body = response.bodyPublisher().orElseGet(
+                    () -> new InputStreamPublisher(response.bodyStream().orElseThrow(), brook.blockingExecutor()));
+            driver.start(response, body);
+        });
+        return new AsyncMessageStream(driver);
+    }
+
+    /** {@link #send} without blocking: retries are scheduled, never slept. */
+    private CompletableFuture<TransportResponse> sendAsync(TransportRequest request, RetryPolicy policy, int attempt,
+            AsyncStreamDriver driver) {
+        CompletableFuture<TransportResponse> sent;
+        try {
+            sent = brook.transport().executeAsync(request, brook.blockingExecutor());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, error) -> {
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                BrookException failure = cause instanceof BrookException be ? be
+                        : cause instanceof IOException io ? mapIo(io, "connecting")
+                        : new ConnectionException("Sending to " + endpoint + " failed: " + cause, cause);
+                if (attempt >= policy.maxRetries() || driver.isAborted()) {
+                    return CompletableFuture.<TransportResponse>failedFuture(failure);
+                }
+                return later(policy.delay(attempt + 1, TransportHeaders.empty()),
+                        () -> sendAsync(request, policy, attempt + 1, driver));
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                if (driver.isAborted()) {
+                    response.close();
+                }
+                return CompletableFuture.completedFuture(response);
+            }
+            return readErrorBody(response).thenCompose(bytes -> {
+                response.close();
+                ApiException apiError = ErrorResponses.toException(status, response.headers(), bytes);
+                if (attempt >= policy.maxRetries() || !RetryPolicy.isRetryable(status, response.headers())
+                        || driver.isAborted()) {
+                    return CompletableFuture.<TransportResponse>failedFuture(apiError);
+                }
+                return later(policy.delay(attempt + 1, response.headers()),
+                        () -> sendAsync(request, policy, attempt + 1, driver));
+            });
+        }).thenCompose(next -> next);
+    }
+
+    private static <T> CompletableFuture<T> later(Duration delay, Supplier<CompletableFuture<T>> next) {
+        return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                .thenCompose(ignored -> next.get());
+    }
+
+    /** Reads at most {@link ErrorResponses#MAX_ERROR_BODY} bytes of an error body without blocking an I/O thread. */
+    private CompletableFuture<byte[]> readErrorBody(TransportResponse response) {
+        if (response.bodyStream().isPresent()) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ErrorResponses.readAtMost(response.bodyStream().get(), ErrorResponses.MAX_ERROR_BODY);
+                } catch (IOException e) {
+                    return new byte[0];
+                }
+            }, brook.blockingExecutor());
+        }
+        CompletableFuture<byte[]> bytes = new CompletableFuture<>();
+        response.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<>() {
+            private byte[] buf = new byte[0];
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                int take = Math.min(item.remaining(), ErrorResponses.MAX_ERROR_BODY - buf.length);
+                int at = buf.length;
+                buf = Arrays.copyOf(buf, at + take);
+                item.get(buf, at, take);
+                if (buf.length >= ErrorResponses.MAX_ERROR_BODY) {
+                    subscription.cancel();
+                    bytes.complete(buf);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                bytes.complete(buf);
+            }
+
+            @Override
+            public void onComplete() {
+                bytes.complete(buf);
+            }
+        });
+        return bytes;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /**
@@ -158,6 +312,11 @@ public final class Messages {
             cause.addSuppressed(new InterruptedIOException("interrupted while waiting to retry"));
             throw cause;
         }
+    }
+
+    private static StreamProtocolException notAnEventStream(String contentType, int status) {
+        return new StreamProtocolException("Expected a text/event-stream response but got content-type '"
+                + contentType + "' (HTTP " + status + "); check baseUrl and any proxy in between.");
     }
 
     static String mediaType(String contentType) {

@@ -400,6 +400,16 @@ class MessageRequestJsonTest {
     }
 
     @Test
+    void rawJsonNumbersAreSentExactlyAsGiven() {
+        MessageRequest request = base().addUserMessage("Hi")
+                .putExtraJson("x", "{\"v\":0.70,\"w\":3.14159265358979323846264338327950288}")
+                .build();
+
+        assertThat(new String(request.toJson(false), StandardCharsets.UTF_8))
+                .contains("\"x\":{\"v\":0.70,\"w\":3.14159265358979323846264338327950288}");
+    }
+
+    @Test
     void removedExtraIsNotWritten() {
         MessageRequest request = base().addUserMessage("Hi")
                 .putExtraJson("service_tier", "\"auto\"").removeExtra("service_tier").build();

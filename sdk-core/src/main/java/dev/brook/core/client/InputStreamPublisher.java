@@ -1,0 +1,115 @@
+package dev.brook.core.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A blocking body read on an executor and published with demand: how the async API drives a blocking
+ * stack (OkHttp, Apache classic). A read happens only while there is demand, so a slow subscriber leaves
+ * the bytes in the socket. {@link Flow.Subscription#cancel()} closes the stream, which unblocks a read.
+ */
+final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscription {
+    private static final int READ_SIZE = 16 * 1024;
+
+    private final InputStream in;
+    private final Executor executor;
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicBoolean pumping = new AtomicBoolean();
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
+    private volatile boolean done;
+
+    InputStreamPublisher(InputStream in, Executor executor) {
+        this.in = in;
+        this.executor = executor;
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> s) {
+        Objects.requireNonNull(s, "subscriber");
+        if (!subscribed.compareAndSet(false, true)) {
+            s.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            s.onError(new IllegalStateException("the body has already been subscribed to"));
+            return;
+        }
+        subscriber = s;
+        s.onSubscribe(this);
+    }
+
+    @Override
+    public void request(long n) {
+        if (n <= 0) {
+            fail(new IllegalArgumentException("request(" + n + "): demand must be positive (Reactive Streams §3.9)"));
+            return;
+        }
+        demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+        schedule();
+    }
+
+    @Override
+    public void cancel() {
+        done = true;
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Closing is how a blocked read is woken; a failure to close changes nothing more.
+        }
+    }
+
+    private void schedule() {
+        if (!done && demand.get() > 0 && pumping.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::pump);
+            } catch (RejectedExecutionException e) {
+                pumping.set(false);
+                fail(e);
+            }
+        }
+    }
+
+    private void pump() {
+        try {
+            while (!done && demand.get() > 0) {
+                byte[] buf = new byte[READ_SIZE];
+                int n = in.read(buf);
+                if (n < 0) {
+                    done = true;
+                    subscriber.onComplete();
+                    return;
+                }
+                if (n > 0) {
+                    demand.decrementAndGet();
+                    subscriber.onNext(ByteBuffer.wrap(buf, 0, n));
+                }
+            }
+        } catch (IOException e) {
+            fail(e);
+            return;
+        } finally {
+            pumping.set(false);
+        }
+        schedule(); // demand may have arrived after the loop's last check
+    }
+
+    private void fail(Throwable t) {
+        if (!done) {
+            done = true;
+            subscriber.onError(t);
+        }
+    }
+}

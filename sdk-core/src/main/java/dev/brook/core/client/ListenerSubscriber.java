@@ -1,0 +1,124 @@
+package dev.brook.core.client;
+
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.brook.core.accumulate.MessageAccumulator;
+import dev.brook.core.event.ContentBlockDeltaEvent;
+import dev.brook.core.event.ContentBlockStopEvent;
+import dev.brook.core.event.Delta;
+import dev.brook.core.event.StreamEvent;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+
+/**
+ * Feeds a {@link StreamListener} from a stream's events. It keeps its own accumulator, fed in delivery
+ * order, so the "so far" values it passes are exact even when callbacks run on another executor and the
+ * stream has already decoded further. Makes exactly one terminal callback.
+ */
+final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
+    private static final System.Logger LOG = System.getLogger(ListenerSubscriber.class.getName());
+
+    private final StreamListener listener;
+    private final Executor executor;
+    private final AsyncStreamDriver driver;
+    private final MessageAccumulator accumulator = new MessageAccumulator();
+    private Flow.Subscription subscription;
+    private boolean done;
+
+    /** @param executor where callbacks run, or {@code null} for the thread that delivers the event */
+    ListenerSubscriber(StreamListener listener, Executor executor, AsyncStreamDriver driver) {
+        this.listener = listener;
+        this.executor = executor == null ? null : new SerialExecutor(executor);
+        this.driver = driver;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        // Inline callbacks take events as fast as they come; on an executor, one event in flight at a
+        // time, so a slow listener slows the socket instead of filling the executor's queue.
+        s.request(executor == null ? Long.MAX_VALUE : 1);
+    }
+
+    @Override
+    public void onNext(StreamEvent event) {
+        run(() -> {
+            if (done) {
+                return;
+            }
+            try {
+                accumulator.accept(event);
+                dispatch(event);
+            } catch (RuntimeException | Error e) {
+                done = true;
+                driver.abort(e);
+                error(e);
+                return;
+            }
+            if (executor != null) {
+                subscription.request(1);
+            }
+        });
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        run(() -> {
+            if (!done) {
+                done = true;
+                error(t);
+            }
+        });
+    }
+
+    @Override
+    public void onComplete() {
+        run(() -> {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                listener.onMessage(accumulator.snapshot());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "StreamListener.onMessage threw", e);
+            }
+        });
+    }
+
+    private void run(Runnable task) {
+        if (executor == null) {
+            task.run();
+        } else {
+            executor.execute(task);
+        }
+    }
+
+    private void error(Throwable t) {
+        try {
+            listener.onError(t);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "StreamListener.onError threw", e);
+        }
+    }
+
+    private void dispatch(StreamEvent event) {
+        listener.onEvent(event);
+        if (event instanceof ContentBlockDeltaEvent d) {
+            Delta delta = d.delta();
+            int index = d.index();
+            if (delta instanceof Delta.TextDelta t) {
+                listener.onText(t.text(), accumulator.textSoFar(index));
+            } else if (delta instanceof Delta.InputJsonDelta j) {
+                listener.onInputJson(j.partialJson(), accumulator.partialInput(index).orElse(MissingNode.getInstance()));
+            } else if (delta instanceof Delta.ThinkingDelta t) {
+                listener.onThinking(t.thinking(), accumulator.textSoFar(index));
+            } else if (delta instanceof Delta.SignatureDelta s) {
+                listener.onSignature(s.signature());
+            } else if (delta instanceof Delta.CitationsDelta c) {
+                listener.onCitation(c.citation());
+            }
+        } else if (event instanceof ContentBlockStopEvent s) {
+            listener.onContentBlock(s.index(), accumulator.block(s.index()));
+        }
+    }
+}

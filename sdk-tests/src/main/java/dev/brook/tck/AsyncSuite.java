@@ -1,0 +1,386 @@
+package dev.brook.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brook.core.client.AsyncMessageStream;
+import dev.brook.core.client.Brook;
+import dev.brook.core.client.StreamListener;
+import dev.brook.core.error.BrookException;
+import dev.brook.core.error.IncompleteStreamException;
+import dev.brook.core.error.StreamErrorException;
+import dev.brook.core.error.StreamProtocolException;
+import dev.brook.core.event.ContentBlockDeltaEvent;
+import dev.brook.core.event.Delta;
+import dev.brook.core.event.Message;
+import dev.brook.core.event.StreamEvent;
+import dev.brook.core.transport.Transport;
+import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.ScriptedResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The asynchronous API: the same fixture outcomes through listeners, through the publisher (one event
+ * at a time) and through the future; exactly one terminal callback; cancellation from the subscriber
+ * and from another thread frees the connection; natively async transports hold hundreds of streams
+ * without a thread each.
+ */
+public interface AsyncSuite extends TransportSuite {
+
+    @TestFactory
+    default Stream<DynamicTest> everyFixtureThroughListenerPublisherAndFuture() {
+        List<Fixture> fixtures = ConformanceData.fixtures();
+        FakeMessagesServer server = new FakeMessagesServer().start();
+        Transport transport = newTransport();
+        Brook brook = Tck.brook(transport, server).build();
+        ExecutorService callbacks = Executors.newSingleThreadExecutor();
+        Brook offloaded = brook.newBuilder().callbackExecutor(callbacks).build();
+        return fixtures.stream()
+                .flatMap(f -> Stream.of(
+                        DynamicTest.dynamicTest(f.name() + " (listener)", () -> {
+                            server.enqueue(ScriptedResponse.sseInChunks(f.stream(), 7, Duration.ZERO));
+                            AsyncSuite.checkListener(brook, f);
+                        }),
+                        DynamicTest.dynamicTest(f.name() + " (listener on a callback executor)", () -> {
+                            server.enqueue(ScriptedResponse.sseInChunks(f.stream(), 11, Duration.ZERO));
+                            AsyncSuite.checkListener(offloaded, f);
+                        }),
+                        DynamicTest.dynamicTest(f.name() + " (publisher, one event at a time)", () -> {
+                            server.enqueue(ScriptedResponse.sse(f.stream()));
+                            AsyncSuite.checkPublisher(brook, f);
+                        })))
+                .onClose(() -> {
+                    offloaded.close();
+                    brook.close();
+                    callbacks.shutdownNow();
+                    transport.close();
+                    server.close();
+                });
+    }
+
+    private static void checkListener(Brook brook, Fixture f) throws Exception {
+        StringBuilder text = new StringBuilder();
+        List<String> terminals = new CopyOnWriteArrayList<>();
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
+            @Override
+            public void onText(String delta, CharSequence textSoFar) {
+                text.append(delta);
+                assertThat(textSoFar.toString()).endsWith(delta);
+            }
+
+            @Override
+            public void onMessage(Message message) {
+                terminals.add("onMessage");
+                outcome.complete(message);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                terminals.add("onError");
+                outcome.complete(error);
+            }
+        });
+        Object result = outcome.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Object future = futureOutcome(stream.finalMessage());
+        assertOutcome(f, result, text.toString());
+        assertOutcome(f, future, text.toString());
+        Thread.sleep(20); // a second terminal callback, if any, would come now
+        assertThat(terminals).hasSize(1);
+    }
+
+    private static void checkPublisher(Brook brook, Fixture f) throws Exception {
+        StringBuilder text = new StringBuilder();
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        AtomicInteger outstanding = new AtomicInteger();
+        AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
+        stream.events().subscribe(new Flow.Subscriber<>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                outstanding.set(1);
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(StreamEvent event) {
+                if (outstanding.decrementAndGet() < 0) {
+                    outcome.complete(new AssertionError("an event arrived without demand"));
+                }
+                if (event instanceof ContentBlockDeltaEvent d && d.delta() instanceof Delta.TextDelta t) {
+                    text.append(t.text());
+                }
+                outstanding.incrementAndGet();
+                subscription.request(1);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                outcome.complete(t);
+            }
+
+            @Override
+            public void onComplete() {
+                outcome.complete("complete");
+            }
+        });
+        Object signal = outcome.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (signal instanceof AssertionError e) {
+            throw e;
+        }
+        Object future = futureOutcome(stream.finalMessage());
+        assertOutcome(f, future, text.toString());
+        if (future instanceof Message) {
+            assertThat(signal).isEqualTo("complete");
+        } else {
+            assertThat(signal).isSameAs(future);
+        }
+    }
+
+    private static Object futureOutcome(CompletableFuture<Message> future) throws Exception {
+        try {
+            return future.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private static void assertOutcome(Fixture f, Object outcome, String text) {
+        switch (f.outcome()) {
+            case COMPLETE:
+                assertThat(outcome).isInstanceOf(Message.class);
+                assertThat(tree(((Message) outcome).toJson())).isEqualTo(f.expectedMessage());
+                assertThat(text).isEqualTo(f.text());
+                break;
+            case STREAM_ERROR:
+                assertThat(outcome).isInstanceOf(StreamErrorException.class);
+                assertThat(((StreamErrorException) outcome).errorType()).isEqualTo(f.errorType());
+                assertThat(tree(((BrookException) outcome).snapshot().orElseThrow().toJson())).isEqualTo(f.expectedMessage());
+                assertThat(text).isEqualTo(f.text());
+                break;
+            case INCOMPLETE:
+                assertThat(outcome).isInstanceOf(IncompleteStreamException.class);
+                assertThat(tree(((BrookException) outcome).snapshot().orElseThrow().toJson())).isEqualTo(f.expectedMessage());
+                assertThat(text).isEqualTo(f.text());
+                break;
+            case PROTOCOL:
+                assertThat(outcome).isInstanceOf(StreamProtocolException.class);
+                break;
+            default:
+                throw new AssertionError(f.outcome());
+        }
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ScriptedResponse stalledAfterHead() {
+        return ScriptedResponse.builder()
+                .status(200)
+                .header("content-type", "text/event-stream")
+                .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                .stall(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Test
+    default void throwingListenerCancelsTheStreamAndReachesOnErrorAndTheFuture() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(stalledAfterHead());
+            IllegalStateException boom = new IllegalStateException("listener bug");
+            List<Throwable> errors = new CopyOnWriteArrayList<>();
+            AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
+                @Override
+                public void onText(String delta, CharSequence textSoFar) {
+                    throw boom;
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    errors.add(error);
+                }
+            });
+            Throwable failure = futureOutcome(stream.finalMessage()) instanceof Throwable t ? t : null;
+            assertThat(failure).isSameAs(boom);
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(1))).as("connection released").isTrue();
+            Thread.sleep(20);
+            assertThat(errors).containsExactly(boom);
+        }
+    }
+
+    @Test
+    default void cancelFromAnotherThreadReleasesTheConnectionWithinOneSecond() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(stalledAfterHead());
+            CompletableFuture<Void> firstText = new CompletableFuture<>();
+            List<Throwable> errors = new CopyOnWriteArrayList<>();
+            AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
+                @Override
+                public void onText(String delta, CharSequence textSoFar) {
+                    firstText.complete(null);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    errors.add(error);
+                }
+            });
+            firstText.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            CompletableFuture.runAsync(stream::cancel).join();
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(1))).as("connection released").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            assertThat(futureOutcome(stream.finalMessage())).isInstanceOf(CancellationException.class);
+            Thread.sleep(20);
+            assertThat(errors).hasSize(1).first().isInstanceOf(CancellationException.class);
+        }
+    }
+
+    @Test
+    default void subscriberCancelReleasesTheConnectionWithinOneSecond() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(stalledAfterHead());
+            CompletableFuture<Flow.Subscription> gotFirst = new CompletableFuture<>();
+            AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
+            stream.events().subscribe(new Flow.Subscriber<>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    s.request(1);
+                }
+
+                @Override
+                public void onNext(StreamEvent item) {
+                    gotFirst.complete(subscription);
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+            Flow.Subscription subscription = gotFirst.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            subscription.cancel();
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(1))).as("connection released").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            assertThat(futureOutcome(stream.finalMessage())).isInstanceOf(CancellationException.class);
+        }
+    }
+
+    @Test
+    default void apiErrorReachesTheSubscriberAndTheFuture() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(ScriptedResponse.builder().status(401).header("content-type", "application/json")
+                    .body("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"bad key\"}}").build());
+            List<Throwable> errors = new CopyOnWriteArrayList<>();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
+                @Override
+                public void onError(Throwable error) {
+                    errors.add(error);
+                    done.complete(null);
+                }
+            });
+            done.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(errors).hasSize(1).first().isInstanceOf(dev.brook.core.error.AuthenticationException.class);
+            assertThat(futureOutcome(stream.finalMessage())).isSameAs(errors.get(0));
+        }
+    }
+
+    @Test
+    default void fiveHundredConcurrentStreamsNeedNoThreadEach() throws Exception {
+        requireCapability(TransportCapability.NATIVE_ASYNC);
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(30)).build()) {
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            server.respondAlways(ScriptedResponse.builder()
+                    .status(200)
+                    .header("content-type", "text/event-stream")
+                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                    .awaitSignal(release, Duration.ofSeconds(20))
+                    .chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                    .build());
+            // Warm up: the first stream starts the transport's own threads.
+            release.complete(null);
+            brook.messages().streamAsync(Tck.request(), new StreamListener() { }).finalMessage()
+                    .get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            CompletableFuture<Void> hold = new CompletableFuture<>();
+            server.respondAlways(ScriptedResponse.builder()
+                    .status(200)
+                    .header("content-type", "text/event-stream")
+                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                    .awaitSignal(hold, Duration.ofSeconds(25))
+                    .chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                    .build());
+            int before = clientThreads();
+            int streams = 500;
+            AtomicInteger firstTexts = new AtomicInteger();
+            List<CompletableFuture<Message>> results = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                results.add(brook.messages().streamAsync(Tck.request(), new StreamListener() {
+                    @Override
+                    public void onText(String delta, CharSequence textSoFar) {
+                        firstTexts.incrementAndGet();
+                    }
+                }).finalMessage());
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (firstTexts.get() < streams && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            int during = clientThreads();
+            hold.complete(null);
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertThat(firstTexts.get()).as("streams open at once").isEqualTo(streams);
+            assertThat(results).allSatisfy(r -> assertThat(r.join().text()).isEqualTo("first"));
+            assertThat(during - before).as("client threads added by %d open streams (before %d, during %d)",
+                    streams, before, during).isLessThanOrEqualTo(32);
+        }
+    }
+
+    /** Live threads that are not the fake server's own (it uses a thread per connection). */
+    private static int clientThreads() {
+        Set<Thread> threads = Thread.getAllStackTraces().keySet();
+        return threads.stream()
+                .filter(t -> t.isAlive() && !t.getName().startsWith("brook-fake-server-"))
+                .collect(Collectors.toList())
+                .size();
+    }
+}

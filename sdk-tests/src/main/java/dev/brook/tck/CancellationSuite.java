@@ -1,0 +1,98 @@
+package dev.brook.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.brook.core.client.Brook;
+import dev.brook.core.client.MessageStream;
+import dev.brook.core.event.StreamEvent;
+import dev.brook.core.transport.Transport;
+import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.ScriptedResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closing a stream aborts the exchange: from another thread it wakes a blocked reader within a second,
+ * the server sees the connection closed, and many early closes in a row leak no connection.
+ */
+public interface CancellationSuite extends TransportSuite {
+
+    @Test
+    default void closeFromAnotherThreadWakesABlockedReaderAndFreesTheConnection() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(ScriptedResponse.builder()
+                    .status(200)
+                    .header("content-type", "text/event-stream")
+                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                    .stall(Duration.ofSeconds(30))
+                    .build());
+            MessageStream stream = brook.messages().stream(Tck.request());
+            Iterator<StreamEvent> events = stream.iterator();
+            for (int i = 0; i < 3; i++) {
+                assertThat(events.hasNext()).isTrue();
+                events.next();
+            }
+            CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(events::hasNext);
+            Thread.sleep(300); // let the reader block on the stalled body
+            assertThat(reader).isNotDone();
+            long closedAt = System.nanoTime();
+            stream.close();
+            assertThat(reader.get(1, TimeUnit.SECONDS)).as("the reader sees the end").isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - closedAt)).isLessThan(Duration.ofSeconds(1));
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(2)))
+                    .as("the server saw the connection closed").isTrue();
+            assertThat(stream.snapshot()).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("first"));
+        }
+    }
+
+    @Test
+    default void fiftyStreamsClosedAfterTheirFirstEventLeakNoConnection() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.respondAlways(ScriptedResponse.builder()
+                    .status(200)
+                    .header("content-type", "text/event-stream")
+                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                    .stall(Duration.ofSeconds(30))
+                    .build());
+            for (int i = 0; i < 50; i++) {
+                try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                    assertThat(stream.iterator().next().type()).isEqualTo("message_start");
+                }
+            }
+            assertThat(server.requestCount()).isEqualTo(50);
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5)))
+                    .as("open connections after 50 early closes: %s", server.openConnections()).isTrue();
+        }
+    }
+
+    @Test
+    default void abandonedStreamIsReleasedWhenUnreachable() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(ScriptedResponse.builder()
+                    .status(200)
+                    .header("content-type", "text/event-stream")
+                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                    .stall(Duration.ofSeconds(30))
+                    .build());
+            openAndAbandon(brook);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.openConnections() > 0 && System.nanoTime() < deadline) {
+                System.gc();
+                Thread.sleep(50);
+            }
+            assertThat(server.openConnections()).as("connections left open by an abandoned stream").isZero();
+        }
+    }
+
+    private static void openAndAbandon(Brook brook) {
+        MessageStream stream = brook.messages().stream(Tck.request());
+        assertThat(stream.iterator().next().type()).isEqualTo("message_start");
+    }
+}

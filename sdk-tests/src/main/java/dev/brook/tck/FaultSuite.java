@@ -1,0 +1,163 @@
+package dev.brook.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.brook.core.client.Brook;
+import dev.brook.core.client.MessageStream;
+import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.IncompleteStreamException;
+import dev.brook.core.error.InternalServerException;
+import dev.brook.core.error.OverloadedException;
+import dev.brook.core.error.StreamTimeoutException;
+import dev.brook.core.event.StreamEvent;
+import dev.brook.core.transport.Transport;
+import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.ScriptedResponse;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The network misbehaves: drops, stalls, slow servers, throttling and refusals give the typed error,
+ * on time, with nothing already received lost, and retries happen only where they are safe.
+ */
+public interface FaultSuite extends TransportSuite {
+
+    private static ScriptedResponse.Builder headThen() {
+        return ScriptedResponse.builder()
+                .status(200)
+                .header("content-type", "text/event-stream")
+                .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+    }
+
+    private static String errorBody(String type) {
+        return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + type + " from the TCK\"}}";
+    }
+
+    @Test
+    default void connectionDroppedMidEventGivesIncompleteStreamWithEveryDeltaSoFar() {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(headThen()
+                    .chunk("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"ind", Duration.ofMillis(20))
+                    .closeMidBody()
+                    .build());
+            Throwable thrown;
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                thrown = catchThrowable(() -> stream.forEach(e -> { }));
+            }
+            assertThat(thrown).isInstanceOf(IncompleteStreamException.class);
+            assertThat(((IncompleteStreamException) thrown).snapshot())
+                    .hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("first"));
+        }
+    }
+
+    @Test
+    default void stalledServerTripsTheIdleTimeoutOnTime() {
+        Duration idle = Duration.ofMillis(500);
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
+            server.enqueue(headThen().stall(Duration.ofSeconds(20)).build());
+            long[] lastEventAt = new long[1];
+            Throwable thrown;
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                thrown = catchThrowable(() -> {
+                    for (StreamEvent e : stream) {
+                        lastEventAt[0] = System.nanoTime();
+                    }
+                });
+            }
+            Duration waited = Duration.ofNanos(System.nanoTime() - lastEventAt[0]);
+            assertThat(thrown).isInstanceOf(StreamTimeoutException.class);
+            StreamTimeoutException e = (StreamTimeoutException) thrown;
+            assertThat(e.kind()).isEqualTo(StreamTimeoutException.Kind.IDLE);
+            assertThat(e.timeout()).isEqualTo(idle);
+            assertThat(e.getMessage()).startsWith("Idle timeout of 500 ms expired after 3 events");
+            assertThat(e.snapshot()).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("first"));
+            assertThat(waited).isGreaterThanOrEqualTo(idle.minusMillis(50)).isLessThan(idle.plusSeconds(1));
+        }
+    }
+
+    @Test
+    default void pingsKeepAStreamAliveButTheTotalTimeoutStillEndsIt() {
+        Duration total = Duration.ofMillis(900);
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofMillis(400)).totalTimeout(total).build()) {
+            ScriptedResponse.Builder script = headThen();
+            for (int i = 0; i < 40; i++) {
+                script.chunk("event: ping\ndata: {\"type\": \"ping\"}\n\n", Duration.ofMillis(100));
+            }
+            server.enqueue(script.build());
+            long start = System.nanoTime();
+            Throwable thrown;
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                thrown = catchThrowable(() -> stream.forEach(e -> { }));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(thrown).isInstanceOf(StreamTimeoutException.class);
+            assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(StreamTimeoutException.Kind.TOTAL);
+            assertThat(took).isGreaterThanOrEqualTo(total.minusMillis(50)).isLessThan(total.plusSeconds(1));
+        }
+    }
+
+    @Test
+    default void rateLimitIsRetriedAfterTheDelayTheServerAskedFor() {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).maxRetries(2).build()) {
+            server.enqueue(ScriptedResponse.builder().status(429).header("content-type", "application/json")
+                    .header("retry-after-ms", "300").body(errorBody("rate_limit_error")).build());
+            server.enqueue(ScriptedResponse.sse(ConformanceData.read("fixtures/text-basic.sse")));
+            long start = System.nanoTime();
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                assertThat(stream.finalText()).startsWith("Once upon a time");
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(server.requestCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    default void overloadedThreeTimesFailsAfterExactlyThreeRequests() {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).maxRetries(2).build()) {
+            server.respondAlways(ScriptedResponse.builder().status(529).header("content-type", "application/json")
+                    .header("retry-after-ms", "10").body(errorBody("overloaded_error")).build());
+            Throwable thrown = catchThrowable(() -> brook.messages().stream(Tck.request()));
+            assertThat(thrown).isExactlyInstanceOf(OverloadedException.class);
+            assertThat(server.requestCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    default void shouldRetryFalseIsNeverRetried() {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).maxRetries(2).build()) {
+            server.respondAlways(ScriptedResponse.builder().status(500).header("content-type", "application/json")
+                    .header("x-should-retry", "false").body(errorBody("api_error")).build());
+            Throwable thrown = catchThrowable(() -> brook.messages().stream(Tck.request()));
+            assertThat(thrown).isExactlyInstanceOf(InternalServerException.class);
+            assertThat(server.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    default void refusedConnectionFailsWithConnectionExceptionAfterTheRetries() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (Transport transport = newTransport();
+                Brook brook = Brook.builder().apiKey(Tck.API_KEY).baseUrl("http://127.0.0.1:" + closedPort)
+                        .transport(transport).maxRetries(2).build()) {
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> brook.messages().stream(Tck.request()));
+            assertThat(thrown).isInstanceOf(ConnectionException.class)
+                    .hasMessageContaining("127.0.0.1:" + closedPort);
+            // Two backoffs (0.5 s and 1 s, less up to 25% jitter) prove both retries happened.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1100));
+        }
+    }
+}
