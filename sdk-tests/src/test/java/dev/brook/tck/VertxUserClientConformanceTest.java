@@ -14,7 +14,9 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -52,6 +54,11 @@ class VertxUserClientConformanceTest extends BrookConformanceKit {
     }
 
     @Override
+    public Set<TransportCapability> capabilities() {
+        return EnumSet.of(TransportCapability.NATIVE_ASYNC);
+    }
+
+    @Override
     public Transport newTransport() {
         return VertxTransport.of(vertx, new WebClientOptions().setConnectTimeout(10_000).setUserAgentEnabled(false));
     }
@@ -66,7 +73,9 @@ class VertxUserClientConformanceTest extends BrookConformanceKit {
                     .setBlockedThreadCheckInterval(50)
                     .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
                     .setMaxEventLoopExecuteTime(200)
-                    .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+                    .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+                    .setWarningExceptionTime(200) // a warning then carries the blocked thread's stack
+                    .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
             // Warm up (class loading, first connection) before the checker is listened to: a cold start is
             // not what the suites are about.
             try (FakeMessagesServer server = new FakeMessagesServer().start();
@@ -124,7 +133,9 @@ class VertxUserClientConformanceTest extends BrookConformanceKit {
 
         @Override
         public void publish(LogRecord record) {
-            seen.add(record.getLevel() + " " + record.getMessage());
+            Throwable stack = record.getThrown();
+            seen.add(record.getLevel() + " " + record.getMessage()
+                    + (stack == null ? "" : " at " + java.util.Arrays.toString(stack.getStackTrace())));
         }
 
         @Override
