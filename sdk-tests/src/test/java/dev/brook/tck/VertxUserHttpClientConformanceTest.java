@@ -30,7 +30,7 @@ class VertxUserHttpClientConformanceTest extends BrookConformanceKit {
     static void startUserVertxAndClient() throws Exception {
         vertx = UserVertx.start();
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000),
-                new PoolOptions().setHttp1MaxSize(16));
+                new PoolOptions().setHttp1MaxSize(600)); // the async suite holds 500 streams open at once
         warnings = BlockedThreadWarnings.capture();
     }
 

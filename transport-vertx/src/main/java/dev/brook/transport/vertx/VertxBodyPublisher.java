@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -156,8 +157,14 @@ final class VertxBodyPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subsc
     private void onContext(Runnable action) {
         if (Vertx.currentContext() == context) {
             action.run();
-        } else {
+            return;
+        }
+        try {
             context.runOnContext(v -> action.run());
+        } catch (RejectedExecutionException e) {
+            // The Vertx was closed under the stream: no event loop is left to race with, and close() must
+            // still wake the subscriber.
+            action.run();
         }
     }
 

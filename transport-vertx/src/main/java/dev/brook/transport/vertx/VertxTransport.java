@@ -29,6 +29,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,8 +51,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Brook created: never the user's {@code Vertx} nor a client the user passed in.
  */
 public final class VertxTransport implements Transport {
-    /** Concurrent HTTP/1.1 connections of a client Brook creates: a stream holds one for its whole life. */
-    static final int OWNED_POOL_SIZE = 64;
+    /**
+     * Most HTTP/1.1 connections per server of a client Brook creates. A stream holds its connection for its
+     * whole life, so Vert.x's default of 5 would queue the sixth concurrent stream behind the others.
+     */
+    static final int POOL_SIZE = 1024;
     private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final Vertx vertx;
@@ -75,8 +79,9 @@ public final class VertxTransport implements Transport {
     /**
      * A transport over a new HTTP client that Brook creates on the user's {@code vertx} from
      * {@code options} (a {@code WebClientOptions} works too: it is an {@link HttpClientOptions}). Proxy,
-     * TLS, HTTP version, connect and idle timeouts are taken as given; the pool keeps Vert.x's default
-     * size (pass a ready client to {@link #of(Vertx, HttpClient)} to choose it). {@link #close()} closes
+     * TLS, HTTP version, connect and idle timeouts are taken as given; the pool allows up to 1,024
+     * connections per server, since each stream holds one (pass a ready client to
+     * {@link #of(Vertx, HttpClient)} to choose the pool yourself). {@link #close()} closes
      * that client but never {@code vertx}.
      *
      * <p>A connection idle timeout in {@code options} also fires while Brook has paused the socket for a
@@ -88,7 +93,8 @@ public final class VertxTransport implements Transport {
     public static VertxTransport of(Vertx vertx, HttpClientOptions options) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(options, "options");
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions(options));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions(options),
+                new PoolOptions().setHttp1MaxSize(POOL_SIZE));
         return new VertxTransport(vertx, client, true, false, Duration.ofMillis(options.getConnectTimeout()),
                 Duration.ZERO);
     }
@@ -123,7 +129,7 @@ public final class VertxTransport implements Transport {
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .setIdleTimeout(0);
-        HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(OWNED_POOL_SIZE));
+        HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
         return new VertxTransport(vertx, client, true, true, config.connectTimeout(), config.idleTimeout());
     }
 
@@ -183,8 +189,12 @@ public final class VertxTransport implements Transport {
         }
         // The whole exchange is set up in one task on one context: Vert.x dispatches the response and its
         // body there too, so the body handlers are in place before any buffer can be delivered.
-        Context context = vertx.getOrCreateContext();
-        context.runOnContext(v -> send(context, request, result));
+        try {
+            Context context = vertx.getOrCreateContext();
+            context.runOnContext(v -> send(context, request, result));
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            result.completeExceptionally(new IOException("the Vertx instance is closed: " + e.getMessage(), e));
+        }
         return result;
     }
 

@@ -208,6 +208,43 @@ class OwnedTransportTest {
         }
     }
 
+    @Test
+    void twoHundredStreamsAreOpenAtOnceNotQueuedForAConnection() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = new VertxTransportProvider().create(TransportConfig.defaults())) {
+            CompletableFuture<Void> hold = new CompletableFuture<>();
+            server.respondAlways(ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
+                    .awaitSignal(hold, Duration.ofSeconds(20)).chunk(SSE).build());
+            List<CompletableFuture<TransportResponse>> responses = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                responses.add(transport.executeAsync(get(server), Runnable::run));
+            }
+            try {
+                // Every exchange has its headers while the server still holds every body back.
+                CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+                assertThat(server.openConnections()).isEqualTo(200);
+                // Closed mid-body, each connection is dropped rather than drained or kept.
+                responses.forEach(r -> r.join().close());
+                assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5))).isTrue();
+            } finally {
+                hold.complete(null);
+                responses.forEach(r -> r.thenAccept(TransportResponse::close));
+            }
+        }
+    }
+
+    @Test
+    void aClosedTransportFailsNewExchangesWithAnIOException() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start()) {
+            Transport transport = new VertxTransportProvider().create(TransportConfig.defaults());
+            transport.close();
+            transport.close(); // idempotent
+            assertThat(catchThrowable(() -> transport.execute(get(server)))).isInstanceOf(IOException.class)
+                    .hasMessageContaining("closed");
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
     private static TransportRequest get(FakeMessagesServer server) {
         return TransportRequest.of("GET", server.url("/v1/messages"), TransportHeaders.empty(), new byte[0]);
     }
