@@ -201,20 +201,11 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
-    private static ScriptedResponse stalledAfterHead() {
-        return ScriptedResponse.builder()
-                .status(200)
-                .header("content-type", "text/event-stream")
-                .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-                .stall(Duration.ofSeconds(30))
-                .build();
-    }
-
     @Test
     default void throwingListenerCancelsTheStreamAndReachesOnErrorAndTheFuture() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(stalledAfterHead());
+            server.enqueue(Tck.stalledAfterHead());
             IllegalStateException boom = new IllegalStateException("listener bug");
             List<Throwable> errors = new CopyOnWriteArrayList<>();
             AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
@@ -240,7 +231,7 @@ public interface AsyncSuite extends TransportSuite {
     default void cancelFromAnotherThreadReleasesTheConnectionWithinOneSecond() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(stalledAfterHead());
+            server.enqueue(Tck.stalledAfterHead());
             CompletableFuture<Void> firstText = new CompletableFuture<>();
             List<Throwable> errors = new CopyOnWriteArrayList<>();
             AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
@@ -269,7 +260,7 @@ public interface AsyncSuite extends TransportSuite {
     default void subscriberCancelReleasesTheConnectionWithinOneSecond() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(stalledAfterHead());
+            server.enqueue(Tck.stalledAfterHead());
             CompletableFuture<Flow.Subscription> gotFirst = new CompletableFuture<>();
             AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
             stream.events().subscribe(new Flow.Subscriber<>() {
@@ -330,10 +321,7 @@ public interface AsyncSuite extends TransportSuite {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(30)).build()) {
             CompletableFuture<Void> release = new CompletableFuture<>();
-            server.respondAlways(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+            server.respondAlways(Tck.headThen()
                     .awaitSignal(release, Duration.ofSeconds(20))
                     .chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
                     .build());
@@ -342,10 +330,7 @@ public interface AsyncSuite extends TransportSuite {
             brook.messages().streamAsync(Tck.request(), new StreamListener() { }).finalMessage()
                     .get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             CompletableFuture<Void> hold = new CompletableFuture<>();
-            server.respondAlways(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+            server.respondAlways(Tck.headThen()
                     .awaitSignal(hold, Duration.ofSeconds(25))
                     .chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
                     .build());
@@ -373,6 +358,79 @@ public interface AsyncSuite extends TransportSuite {
             assertThat(during - before).as("client threads added by %d open streams (before %d, during %d)",
                     streams, before, during).isLessThanOrEqualTo(32);
         }
+    }
+
+    @Test
+    default void slowSubscriberReadsTwoHundredMegabytesInBoundedHeap() throws Exception {
+        // 200 events of 1 MiB each; an unknown event kind, so nothing accumulates and only buffering
+        // between the socket and the subscriber could grow the heap.
+        int mib = 1024 * 1024;
+        StringBuilder event = new StringBuilder(mib + 100).append("event: bulk\ndata: {\"type\":\"bulk\",\"pad\":\"");
+        while (event.length() < mib - 8) {
+            event.append("abcdefghijklmnopqrstuvwxyz012345");
+        }
+        byte[] chunk = event.append("\"}\n\n").toString().getBytes(StandardCharsets.UTF_8);
+        int events = 200;
+        ScriptedResponse.Builder script = Tck.headThen();
+        for (int i = 0; i < events; i++) {
+            script.chunk(chunk, Duration.ZERO); // the same array each time: the server holds 1 MiB
+        }
+        script.chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(30)).build()) {
+            server.enqueue(script.build());
+            long baseline = usedHeapAfterGc();
+            long[] peak = {baseline};
+            java.util.concurrent.ScheduledExecutorService slow = Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger bulk = new AtomicInteger();
+            CompletableFuture<Object> outcome = new CompletableFuture<>();
+            AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
+            stream.events().subscribe(new Flow.Subscriber<>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    s.request(1);
+                }
+
+                @Override
+                public void onNext(StreamEvent item) {
+                    boolean measure = item.type().equals("bulk") && bulk.incrementAndGet() % 20 == 0;
+                    // Ask for the next event later, from another thread: the I/O thread is never held
+                    // here, so only honoured demand can keep the transport from reading ahead.
+                    slow.schedule(() -> {
+                        if (measure) {
+                            peak[0] = Math.max(peak[0], usedHeapAfterGc());
+                        }
+                        subscription.request(1);
+                    }, 2, TimeUnit.MILLISECONDS);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    outcome.complete(t);
+                }
+
+                @Override
+                public void onComplete() {
+                    outcome.complete("complete");
+                }
+            });
+            Object signal = outcome.get(120, TimeUnit.SECONDS);
+            slow.shutdown();
+            assertThat(signal).isEqualTo("complete");
+            assertThat(bulk.get()).isEqualTo(events);
+            assertThat(stream.finalMessage().join().text()).isEqualTo("first");
+            long grew = peak[0] - baseline;
+            assertThat(grew).as("heap growth over the baseline while reading 200 MiB slowly: %d bytes", grew)
+                    .isLessThan(64L * mib);
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Live threads that are not the fake server's own (it uses a thread per connection). */

@@ -25,12 +25,7 @@ public interface CancellationSuite extends TransportSuite {
     default void closeFromAnotherThreadWakesABlockedReaderAndFreesTheConnection() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-                    .stall(Duration.ofSeconds(30))
-                    .build());
+            server.enqueue(Tck.stalledAfterHead());
             MessageStream stream = brook.messages().stream(Tck.request());
             Iterator<StreamEvent> events = stream.iterator();
             for (int i = 0; i < 3; i++) {
@@ -51,23 +46,31 @@ public interface CancellationSuite extends TransportSuite {
     }
 
     @Test
-    default void fiftyStreamsClosedAfterTheirFirstEventLeakNoConnection() throws Exception {
+    default void thousandStreamsClosedAfterTheirFirstEventLeakNoConnectionOrThread() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.respondAlways(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-                    .stall(Duration.ofSeconds(30))
-                    .build());
-            for (int i = 0; i < 50; i++) {
+            server.respondAlways(Tck.stalledAfterHead());
+            for (int i = 0; i < 20; i++) { // warm up: let the transport start its own threads
+                try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                    stream.iterator().next();
+                }
+            }
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5))).isTrue();
+            int threadsBefore = clientThreads();
+            for (int i = 0; i < 1000; i++) {
                 try (MessageStream stream = brook.messages().stream(Tck.request())) {
                     assertThat(stream.iterator().next().type()).isEqualTo("message_start");
                 }
             }
-            assertThat(server.requestCount()).isEqualTo(50);
+            assertThat(server.requestCount()).isEqualTo(1020);
             assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5)))
-                    .as("open connections after 50 early closes: %s", server.openConnections()).isTrue();
+                    .as("open connections after 1,000 early closes: %s", server.openConnections()).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (clientThreads() > threadsBefore + 4 && System.nanoTime() < deadline) {
+                Thread.sleep(50); // pools may take a moment to retire idle threads
+            }
+            assertThat(clientThreads()).as("client threads after 1,000 early closes (before: %d)", threadsBefore)
+                    .isLessThanOrEqualTo(threadsBefore + 4);
         }
     }
 
@@ -75,12 +78,7 @@ public interface CancellationSuite extends TransportSuite {
     default void abandonedStreamIsReleasedWhenUnreachable() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(ScriptedResponse.builder()
-                    .status(200)
-                    .header("content-type", "text/event-stream")
-                    .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
-                    .stall(Duration.ofSeconds(30))
-                    .build());
+            server.enqueue(Tck.stalledAfterHead());
             openAndAbandon(brook);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (server.openConnections() > 0 && System.nanoTime() < deadline) {
@@ -89,6 +87,13 @@ public interface CancellationSuite extends TransportSuite {
             }
             assertThat(server.openConnections()).as("connections left open by an abandoned stream").isZero();
         }
+    }
+
+    /** Live threads that are not the fake server's own. */
+    private static int clientThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.getName().startsWith("brook-fake-server-"))
+                .count();
     }
 
     private static void openAndAbandon(Brook brook) {

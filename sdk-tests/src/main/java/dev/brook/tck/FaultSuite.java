@@ -9,7 +9,11 @@ import dev.brook.core.error.ConnectionException;
 import dev.brook.core.error.IncompleteStreamException;
 import dev.brook.core.error.InternalServerException;
 import dev.brook.core.error.OverloadedException;
+import dev.brook.core.error.StreamProtocolException;
 import dev.brook.core.error.StreamTimeoutException;
+import dev.brook.core.client.StreamListener;
+import dev.brook.core.event.Message;
+import dev.brook.core.event.ToolUseBlock;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.transport.Transport;
 import dev.brook.testkit.FakeMessagesServer;
@@ -26,13 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 public interface FaultSuite extends TransportSuite {
 
-    private static ScriptedResponse.Builder headThen() {
-        return ScriptedResponse.builder()
-                .status(200)
-                .header("content-type", "text/event-stream")
-                .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
-    }
-
     private static String errorBody(String type) {
         return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + type + " from the TCK\"}}";
     }
@@ -41,7 +38,7 @@ public interface FaultSuite extends TransportSuite {
     default void connectionDroppedMidEventGivesIncompleteStreamWithEveryDeltaSoFar() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
-            server.enqueue(headThen()
+            server.enqueue(Tck.headThen()
                     .chunk("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"ind", Duration.ofMillis(20))
                     .closeMidBody()
                     .build());
@@ -52,6 +49,62 @@ public interface FaultSuite extends TransportSuite {
             assertThat(thrown).isInstanceOf(IncompleteStreamException.class);
             assertThat(((IncompleteStreamException) thrown).snapshot())
                     .hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("first"));
+            assertThat(server.requestCount()).as("a failure after the first event is never retried").isEqualTo(1);
+        }
+    }
+
+    @Test
+    default void oneBytePerWriteDripDecodesExactly() {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(ScriptedResponse.sseInChunks(ConformanceData.read("fixtures/tool-use.sse"), 1, Duration.ZERO));
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                Message message = stream.finalMessage();
+                assertThat(message.text()).isEqualTo("Okay, let me check the weather.");
+                assertThat(((ToolUseBlock) message.content().get(1)).input().path("detail").path("note").asText())
+                        .isEqualTo("café ☃");
+            }
+        }
+    }
+
+    @Test
+    default void gzipEncodedStreamDecodesTheSame() {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            byte[] fixture = ConformanceData.read("fixtures/thinking.sse");
+            server.enqueue(ScriptedResponse.sseInChunks(fixture, 64, Duration.ZERO).newBuilder().gzip().build());
+            server.enqueue(ScriptedResponse.sseInChunks(fixture, 64, Duration.ZERO).newBuilder().gzip().build());
+            String sync;
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                sync = stream.finalText();
+            }
+            String async = brook.messages().streamAsync(Tck.request(), new StreamListener() { })
+                    .finalMessage().join().text();
+            assertThat(sync).isEqualTo("27 * 453 = 12,231");
+            assertThat(async).isEqualTo(sync);
+        }
+    }
+
+    @Test
+    default void eventLargerThanTheMaximumIsAProtocolErrorNotAHeapProblem() {
+        int limit = 64 * 1024;
+        StringBuilder big = new StringBuilder("event: content_block_delta\ndata: {\"type\":\"content_block_delta\","
+                + "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"");
+        while (big.length() < 4 * 1024 * 1024) {
+            big.append("0123456789abcdef");
+        }
+        big.append("\"}}\n\n");
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).maxEventSize(limit).build()) {
+            server.enqueue(ScriptedResponse.sseInChunks(
+                    (LatencySuite.HEAD + big + LatencySuite.TAIL).getBytes(StandardCharsets.UTF_8), 16 * 1024, Duration.ZERO));
+            Throwable thrown;
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                thrown = catchThrowable(() -> stream.forEach(e -> { }));
+            }
+            assertThat(thrown).isInstanceOf(StreamProtocolException.class).hasMessageContaining("65,536");
+            assertThat(((StreamProtocolException) thrown).snapshot())
+                    .hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("first"));
         }
     }
 
@@ -60,7 +113,7 @@ public interface FaultSuite extends TransportSuite {
         Duration idle = Duration.ofMillis(500);
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
-            server.enqueue(headThen().stall(Duration.ofSeconds(20)).build());
+            server.enqueue(Tck.headThen().stall(Duration.ofSeconds(20)).build());
             long[] lastEventAt = new long[1];
             Throwable thrown;
             try (MessageStream stream = brook.messages().stream(Tck.request())) {
@@ -86,7 +139,7 @@ public interface FaultSuite extends TransportSuite {
         Duration total = Duration.ofMillis(900);
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofMillis(400)).totalTimeout(total).build()) {
-            ScriptedResponse.Builder script = headThen();
+            ScriptedResponse.Builder script = Tck.headThen();
             for (int i = 0; i < 40; i++) {
                 script.chunk("event: ping\ndata: {\"type\": \"ping\"}\n\n", Duration.ofMillis(100));
             }

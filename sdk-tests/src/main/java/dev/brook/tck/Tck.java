@@ -5,6 +5,8 @@ import dev.brook.core.client.MessageRequest;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportResponse;
 import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.ScriptedResponse;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -33,6 +35,19 @@ final class Tck {
                 .transport(transport)
                 .maxRetries(0)
                 .idleTimeout(TIMEOUT);
+    }
+
+    /** A 200 event stream that sends message_start, a text block start and one delta ("first"). */
+    static ScriptedResponse.Builder headThen() {
+        return ScriptedResponse.builder()
+                .status(200)
+                .header("content-type", "text/event-stream")
+                .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+    }
+
+    /** {@link #headThen()}, then nothing for 30 s with the connection held open. */
+    static ScriptedResponse stalledAfterHead() {
+        return headThen().stall(Duration.ofSeconds(30)).build();
     }
 
     static MessageRequest request() {

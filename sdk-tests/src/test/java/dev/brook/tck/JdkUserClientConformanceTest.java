@@ -5,12 +5,24 @@ import java.util.EnumSet;
 import java.util.Set;
 import dev.brook.transport.jdk.JdkTransport;
 import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The conformance kit on the {@code jdk} transport around a user's own {@link HttpClient}. */
 class JdkUserClientConformanceTest extends BrookConformanceKit {
+    /** The user's own executor, as a service would configure it: bounded, shared by all its clients. */
+    private static final ExecutorService USER_EXECUTOR = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "user-http-client");
+        t.setDaemon(true);
+        return t;
+    });
+
     @Override
     public Transport newTransport() {
-        return JdkTransport.of(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        return JdkTransport.of(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(USER_EXECUTOR)
+                .build());
     }
 
     @Override

@@ -246,13 +246,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
 
     private StreamTimeoutException timeout(StreamTimeoutException.Kind kind, Throwable cause) {
         Duration value = kind == StreamTimeoutException.Kind.IDLE ? idleTimeout : totalTimeout;
-        String what = kind == StreamTimeoutException.Kind.IDLE
-                ? "Idle timeout of " + value.toMillis() + " ms expired after " + delivered
-                        + " events; the server sent nothing for that long. Raise Brook.builder().idleTimeout(...)"
-                        + " or check the network path."
-                : "Total timeout of " + value.toMillis() + " ms expired after " + delivered
-                        + " events. Raise Brook.builder().totalTimeout(...) or set it to zero for none.";
-        return new StreamTimeoutException(kind, value, what, cause, decoder.snapshot());
+        return StreamWatchdog.timeoutError(kind, value, delivered, cause, decoder.snapshot());
     }
 
     private void finish(Object outcome) {

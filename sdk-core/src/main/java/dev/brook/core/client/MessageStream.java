@@ -27,12 +27,12 @@ import java.util.stream.StreamSupport;
 /**
  * One streamed reply: iterate its events, or take its text, or wait for the final message.
  *
- * {@snippet :
+ * <pre>{@code
  * try (MessageStream stream = brook.messages().stream(request)) {
  *     stream.textStream().forEach(System.out::print);
  *     Message reply = stream.finalMessage();
  * }
- * }
+ * }</pre>
  *
  * <p>Events are read on the calling thread as it asks for them; nothing is buffered beyond the events of
  * the last chunk read. The stream can be iterated once: {@link #iterator()}, {@link #events()} and
@@ -242,13 +242,7 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     }
 
     private StreamTimeoutException timeout(StreamTimeoutException.Kind kind, Duration value, IOException cause) {
-        String what = kind == StreamTimeoutException.Kind.IDLE
-                ? "Idle timeout of " + value.toMillis() + " ms expired after " + delivered
-                        + " events; the server sent nothing for that long. Raise Brook.builder().idleTimeout(...)"
-                        + " or check the network path."
-                : "Total timeout of " + value.toMillis() + " ms expired after " + delivered
-                        + " events. Raise Brook.builder().totalTimeout(...) or set it to zero for none.";
-        return new StreamTimeoutException(kind, value, what, cause, decoder.snapshot());
+        return StreamWatchdog.timeoutError(kind, value, delivered, cause, decoder.snapshot());
     }
 
     /** Frees the exchange; holds no reference to the stream, so the stream can become unreachable. */

@@ -60,7 +60,14 @@ public final class Messages {
             response.close();
             throw notAnEventStream(contentType, response.statusCode());
         }
-        return new MessageStream(brook.transport(), response, body(response), brook.maxEventSize(), brook.idleTimeout(),
+        InputStream body;
+        try {
+            body = ContentDecoding.decode(body(response), response.headers());
+        } catch (StreamProtocolException e) {
+            response.close();
+            throw e;
+        }
+        return new MessageStream(brook.transport(), response, body, brook.maxEventSize(), brook.idleTimeout(),
                 brook.totalTimeout());
     }
 
@@ -104,8 +111,21 @@ public final class Messages {
                 driver.failBeforeBody(notAnEventStream(contentType, response.statusCode()));
                 return;
             }
-            Flow.Publisher<ByteBuffer> body = response.bodyPublisher().orElseGet(
-                    () -> new InputStreamPublisher(response.bodyStream().orElseThrow(), brook.blockingExecutor()));
+            Flow.Publisher<ByteBuffer> body;
+            if (ContentDecoding.isEncoded(response.headers())) {
+                // Rare (only when something asked for compression): decode on the blocking executor.
+                try {
+                    body = new InputStreamPublisher(ContentDecoding.decode(body(response), response.headers()),
+                            brook.blockingExecutor());
+                } catch (StreamProtocolException e) {
+                    response.close();
+                    driver.failBeforeBody(e);
+                    return;
+                }
+            } else {
+                body = response.bodyPublisher().orElseGet(
+                        () -> new InputStreamPublisher(response.bodyStream().orElseThrow(), brook.blockingExecutor()));
+            }
             driver.start(response, body);
         });
         return new AsyncMessageStream(driver);
@@ -222,7 +242,8 @@ public final class Messages {
         Objects.requireNonNull(request, "request");
         TransportResponse response = send(request.toJson(false), "application/json");
         try (response) {
-            byte[] body = ErrorResponses.readAtMost(body(response), MAX_MESSAGE_BODY + 1);
+            byte[] body = ErrorResponses.readAtMost(ContentDecoding.decode(body(response), response.headers()),
+                    MAX_MESSAGE_BODY + 1);
             if (body.length > MAX_MESSAGE_BODY) {
                 throw new StreamProtocolException("The response body exceeds " + MAX_MESSAGE_BODY
                         + " bytes; use stream() for large replies.");

@@ -1,6 +1,7 @@
 package dev.brook.core.client;
 
 import dev.brook.core.error.StreamTimeoutException;
+import dev.brook.core.event.Message;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +44,21 @@ final class StreamWatchdog {
         if (idleNanos > 0) {
             scheduleIdleCheck(checkInterval());
         }
+    }
+
+    /**
+     * The error a stream ends with when {@code kind} fired: which timeout, its value, how far the stream
+     * got, and the setting to change.
+     */
+    static StreamTimeoutException timeoutError(StreamTimeoutException.Kind kind, Duration value, long delivered,
+            Throwable cause, Message snapshot) {
+        String what = kind == StreamTimeoutException.Kind.IDLE
+                ? "Idle timeout of " + value.toMillis() + " ms expired after " + delivered
+                        + " events; the server sent nothing for that long. Raise Brook.builder().idleTimeout(...)"
+                        + " or check the network path."
+                : "Total timeout of " + value.toMillis() + " ms expired after " + delivered
+                        + " events. Raise Brook.builder().totalTimeout(...) or set it to zero for none.";
+        return new StreamTimeoutException(kind, value, what, cause, snapshot);
     }
 
     void readStarted() {

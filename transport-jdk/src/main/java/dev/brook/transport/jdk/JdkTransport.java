@@ -61,7 +61,10 @@ public final class JdkTransport implements Transport {
 
     /** A transport owning a new client built from {@code config}; {@link #close()} releases its threads. */
     static JdkTransport create(TransportConfig config) {
-        ExecutorService executor = Executors.newCachedThreadPool(new DaemonThreads());
+        // Bounded: the client's executor only hands bytes to subscribers, so a few threads serve any number
+        // of streams; a cached pool would grow a thread per stream under a burst.
+        ExecutorService executor = Executors.newFixedThreadPool(
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), new DaemonThreads());
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

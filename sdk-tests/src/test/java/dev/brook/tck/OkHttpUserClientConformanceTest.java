@@ -1,0 +1,27 @@
+package dev.brook.tck;
+
+import dev.brook.core.transport.Transport;
+import dev.brook.transport.okhttp.OkHttpTransport;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+
+/** The conformance kit on the {@code okhttp} transport around a user's own {@link OkHttpClient}. */
+class OkHttpUserClientConformanceTest extends BrookConformanceKit {
+    /** One client shared by every test, as an application shares its client. */
+    private static final OkHttpClient USER_CLIENT = new OkHttpClient.Builder()
+            .readTimeout(Duration.ofSeconds(30))
+            .build();
+
+    @Override
+    public Transport newTransport() {
+        return OkHttpTransport.of(USER_CLIENT);
+    }
+
+    /** None: OkHttp reads bodies with blocking I/O, so each open async stream has a thread reading it. */
+    @Override
+    public Set<TransportCapability> capabilities() {
+        return EnumSet.noneOf(TransportCapability.class);
+    }
+}
