@@ -84,9 +84,9 @@ class EventLoopSafetyTest {
         vertx = Vertx.vertx(new VertxOptions()
                 .setBlockedThreadCheckInterval(20)
                 .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
-                .setMaxEventLoopExecuteTime(100)
+                .setMaxEventLoopExecuteTime(500)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-                .setWarningExceptionTime(100)
+                .setWarningExceptionTime(500)
                 .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
         server = new FakeMessagesServer().start();
         transport = VertxTransport.of(vertx, new HttpClientOptions());
@@ -253,13 +253,18 @@ class EventLoopSafetyTest {
         CompletableFuture<Void> done = new CompletableFuture<>();
         vertx.runOnContext(v -> {
             try {
-                Thread.sleep(400);
+                Thread.sleep(1200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             done.complete(null);
         });
         done.get(10, TimeUnit.SECONDS);
+        // The checker runs on its own timer thread, which a busy machine may run late.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (blocked.records().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(blocked.records()).isNotEmpty()
                 .anySatisfy(r -> assertThat(r).contains("vert.x-eventloop-thread-").contains("has been blocked"));
     }
