@@ -7,15 +7,23 @@ import dev.brook.core.client.MessageStream;
 import dev.brook.core.transport.Transport;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
+import dev.brook.testkit.SelfSignedTls;
 import dev.brook.transport.vertx.VertxTransport;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +64,30 @@ class VertxUserClientConformanceTest extends BrookConformanceKit {
     @Override
     public Set<TransportCapability> capabilities() {
         return EnumSet.of(TransportCapability.NATIVE_ASYNC);
+    }
+
+    /**
+     * Trust in {@code tls}'s certificate as a Vert.x user configures a private CA: PEM trust options.
+     * ({@code TrustOptions.wrap(trustManager)} would do too, but in Vert.x 5.0.7 it needs SLF4J on the
+     * class path.)
+     */
+    static TrustOptions pemTrust(SelfSignedTls tls) {
+        PemTrustOptions pem = new PemTrustOptions();
+        for (X509Certificate cert : tls.trustManager().getAcceptedIssuers()) {
+            try {
+                String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(cert.getEncoded());
+                pem.addCertValue(Buffer.buffer("-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n"));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return pem;
+    }
+
+    @Override
+    public Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
+        return Optional.of(VertxTransport.of(vertx,
+                new WebClientOptions().setTrustOptions(pemTrust(tls))));
     }
 
     @Override

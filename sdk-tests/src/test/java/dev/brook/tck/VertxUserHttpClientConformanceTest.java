@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brook.core.transport.Transport;
 import dev.brook.tck.VertxUserClientConformanceTest.BlockedThreadWarnings;
 import dev.brook.tck.VertxUserClientConformanceTest.UserVertx;
+import dev.brook.testkit.SelfSignedTls;
 import dev.brook.transport.vertx.VertxTransport;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 class VertxUserHttpClientConformanceTest extends BrookConformanceKit {
     private static Vertx vertx;
     private static HttpClientAgent client;
+    private static HttpClientAgent trustingClient;
     private static BlockedThreadWarnings warnings;
 
     @BeforeAll
@@ -31,6 +34,8 @@ class VertxUserHttpClientConformanceTest extends BrookConformanceKit {
         vertx = UserVertx.start();
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000),
                 new PoolOptions().setHttp1MaxSize(600)); // the async suite holds 500 streams open at once
+        trustingClient = vertx.createHttpClient(new HttpClientOptions()
+                .setTrustOptions(VertxUserClientConformanceTest.pemTrust(SelfSignedTls.get())));
         warnings = BlockedThreadWarnings.capture();
     }
 
@@ -43,6 +48,7 @@ class VertxUserHttpClientConformanceTest extends BrookConformanceKit {
             UserVertx.assertUsable(vertx);
         } finally {
             client.close().await(10, TimeUnit.SECONDS);
+            trustingClient.close().await(10, TimeUnit.SECONDS);
             vertx.close().await(10, TimeUnit.SECONDS);
         }
     }
@@ -50,6 +56,11 @@ class VertxUserHttpClientConformanceTest extends BrookConformanceKit {
     @Override
     public Set<TransportCapability> capabilities() {
         return EnumSet.of(TransportCapability.NATIVE_ASYNC);
+    }
+
+    @Override
+    public Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
+        return Optional.of(VertxTransport.of(vertx, trustingClient));
     }
 
     @Override
