@@ -316,6 +316,50 @@ public interface AsyncSuite extends TransportSuite {
     }
 
     @Test
+    default void earlyFailureReachesASubscriberOnlyAfterOnSubscribe() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.respondAlways(ScriptedResponse.builder().status(401).header("content-type", "application/json")
+                    .body("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"bad key\"}}")
+                    .build());
+            for (int i = 0; i < 20; i++) {
+                List<String> signals = new CopyOnWriteArrayList<>();
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
+                if (i % 2 == 1) {
+                    futureOutcome(stream.finalMessage()); // subscribe after the failure, too
+                }
+                stream.events().subscribe(new Flow.Subscriber<>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription s) {
+                        signals.add("onSubscribe");
+                        s.request(1);
+                    }
+
+                    @Override
+                    public void onNext(StreamEvent item) {
+                        signals.add("onNext");
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        signals.add("onError " + t.getClass().getSimpleName());
+                        done.complete(null);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        signals.add("onComplete");
+                        done.complete(null);
+                    }
+                });
+                done.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(signals).containsExactly("onSubscribe", "onError AuthenticationException");
+            }
+        }
+    }
+
+    @Test
     default void fiveHundredConcurrentStreamsNeedNoThreadEach() throws Exception {
         requireCapability(TransportCapability.NATIVE_ASYNC);
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();

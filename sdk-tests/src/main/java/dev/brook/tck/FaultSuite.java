@@ -135,6 +135,24 @@ public interface FaultSuite extends TransportSuite {
     }
 
     @Test
+    default void wholeReplyIsKeptWhenTheServerHoldsTheConnectionAfterMessageStop() {
+        byte[] whole = ConformanceData.read("fixtures/text-basic.sse");
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofMillis(400)).build()) {
+            ScriptedResponse held = ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
+                    .chunk(whole, Duration.ZERO).stall(Duration.ofSeconds(10)).build();
+            server.enqueue(held);
+            server.enqueue(held);
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                assertThat(stream.finalText()).startsWith("Once upon a time");
+            }
+            Message async = brook.messages().streamAsync(Tck.request(), new StreamListener() { })
+                    .finalMessage().join();
+            assertThat(async.text()).startsWith("Once upon a time");
+        }
+    }
+
+    @Test
     default void pingsKeepAStreamAliveButTheTotalTimeoutStillEndsIt() {
         Duration total = Duration.ofMillis(900);
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();

@@ -21,9 +21,12 @@ import java.util.concurrent.Flow;
  */
 public final class AsyncMessageStream implements AutoCloseable {
     private final AsyncStreamDriver driver;
+    private final CompletableFuture<Message> outcome;
 
-    AsyncMessageStream(AsyncStreamDriver driver) {
+    /** @param outcome the stream's result as the consumer sees it (after a listener's terminal callback) */
+    AsyncMessageStream(AsyncStreamDriver driver, CompletableFuture<Message> outcome) {
         this.driver = driver;
+        this.outcome = outcome;
     }
 
     /**
@@ -41,12 +44,12 @@ public final class AsyncMessageStream implements AutoCloseable {
 
     /**
      * Completes with the final message when the stream completes, or exceptionally with the typed error
-     * (carrying the snapshot), a {@link CancellationException}, or the exception a listener threw. The
-     * stream must have a consumer (a listener or a subscriber) to make progress. Each call returns a new
+     * (carrying the snapshot), a {@link CancellationException}, or the exception a listener threw. With a
+     * listener it completes after the listener's terminal callback has returned. The stream must have a consumer (a listener or a subscriber) to make progress. Each call returns a new
      * dependent future: completing or cancelling it does not affect the stream; use {@link #cancel()}.
      */
     public CompletableFuture<Message> finalMessage() {
-        return driver.result().copy();
+        return outcome.copy();
     }
 
     /**

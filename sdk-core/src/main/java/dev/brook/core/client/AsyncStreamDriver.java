@@ -14,9 +14,11 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives one asynchronous stream: body buffers in, typed events out, with demand carried end to end.
@@ -43,7 +45,8 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     private volatile Flow.Subscription body;
     private volatile boolean bodyDone;
     private volatile Throwable bodyError;
-    private volatile Throwable abortCause;
+    private final AtomicReference<Throwable> abortCause = new AtomicReference<>();
+    private volatile boolean released;
     private volatile boolean downstreamCancelled;
     private volatile StreamWatchdog watchdog;
 
@@ -65,18 +68,23 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     }
 
     boolean isAborted() {
-        return abortCause != null;
+        return abortCause.get() != null;
     }
 
     /** The response has arrived (2xx, an event stream): start reading its body as demand allows. */
     void start(TransportResponse response, Flow.Publisher<ByteBuffer> bodyPublisher) {
         this.response = response;
-        if (abortCause != null) {
+        StreamWatchdog dog = new StreamWatchdog(idleTimeout, totalTimeout, this::onWatchdog);
+        watchdog = dog;
+        // Checked after the watchdog is published: an abort racing this method either sees the watchdog
+        // (and stops it) or is seen here.
+        if (abortCause.get() != null) {
+            dog.stop();
             response.close();
             drain();
             return;
         }
-        watchdog = new StreamWatchdog(idleTimeout, totalTimeout, this::onWatchdog);
+        dog.readStarted(); // the wait for the first body byte counts as silence too
         bodyPublisher.subscribe(new BodySubscriber());
     }
 
@@ -87,9 +95,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
 
     /** Ends the stream with {@code cause}: cancellation, a throwing listener. Idempotent. */
     void abort(Throwable cause) {
-        if (abortCause == null) {
-            abortCause = cause;
-        }
+        abortCause.compareAndSet(null, cause);
         release();
         drain();
     }
@@ -111,7 +117,8 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
                     "This stream already has a consumer (a listener or a subscriber); each stream has one"));
             return;
         }
-        downstream = subscriber;
+        // onSubscribe comes first: no other signal may reach the subscriber before it (§1.9). Demand it
+        // requests meanwhile is kept in the counter and served once it is published below.
         subscriber.onSubscribe(new Flow.Subscription() {
             @Override
             public void request(long n) {
@@ -129,22 +136,28 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
                 abort(new java.util.concurrent.CancellationException("the subscriber cancelled the stream"));
             }
         });
+        downstream = subscriber;
         drain();
     }
 
     private void onWatchdog() {
         release();
-        drain();
+        // Not on the timer thread: the drain may call user code, which must not hold up every stream's timers.
+        ForkJoinPool.commonPool().execute(this::drain);
     }
 
     private void release() {
-        Flow.Subscription s = body;
-        if (s != null) {
-            s.cancel();
-        }
-        TransportResponse r = response;
-        if (r != null) {
-            r.close();
+        released = true;
+        try {
+            TransportResponse r = response;
+            if (r != null) {
+                r.close();
+            }
+        } finally {
+            Flow.Subscription s = body;
+            if (s != null) {
+                s.cancel();
+            }
         }
     }
 
@@ -156,10 +169,14 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         while (true) {
             try {
                 step();
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
                 // A bug or a misbehaving subscriber must not leave the stream hanging.
                 if (terminal == null) {
-                    finish(e);
+                    try {
+                        finish(e);
+                    } catch (Throwable ignored) {
+                        // finish completes the future whatever happens; nothing more to do here.
+                    }
                 }
             }
             missed = wip.addAndGet(-missed);
@@ -176,13 +193,18 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         }
         StreamWatchdog dog = watchdog;
         StreamTimeoutException.Kind fired = dog == null ? null : dog.fired();
-        if (abortCause != null) {
-            finish(abortCause);
+        Throwable aborted = abortCause.get();
+        if (aborted != null) {
+            finish(aborted);
             return;
         }
-        if (fired != null) {
-            finish(timeout(fired, null));
-            return;
+        if (fired != null && pendingTerminal == null) {
+            if (!decoder.isComplete()) {
+                finish(timeout(fired, null));
+                return;
+            }
+            // message_stop arrived and only the end of the body was awaited: the reply is whole.
+            pendingTerminal = endOfBody();
         }
         Flow.Subscriber<? super StreamEvent> d = downstream;
         if (d == null) {
@@ -194,8 +216,9 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
                 demand.decrementAndGet();
                 delivered++;
                 d.onNext(event);
-                if (abortCause != null) {
-                    finish(abortCause);
+                Throwable cause = abortCause.get();
+                if (cause != null) {
+                    finish(cause);
                     return;
                 }
             }
@@ -251,16 +274,26 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
 
     private void finish(Object outcome) {
         terminal = outcome;
-        StreamWatchdog dog = watchdog;
-        if (dog != null) {
-            dog.stop();
-        }
-        release();
-        notifyDownstream();
-        if (outcome instanceof Message m) {
-            result.complete(m);
-        } else {
-            result.completeExceptionally((Throwable) outcome);
+        try {
+            StreamWatchdog dog = watchdog;
+            if (dog != null) {
+                dog.stop();
+            }
+            queue.clear();
+            inbox.clear();
+            release();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Releasing a finished stream failed", e);
+        } finally {
+            try {
+                notifyDownstream();
+            } finally {
+                if (outcome instanceof Message m) {
+                    result.complete(m);
+                } else {
+                    result.completeExceptionally((Throwable) outcome);
+                }
+            }
         }
     }
 
@@ -279,7 +312,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             } else {
                 d.onError((Throwable) terminal);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.log(System.Logger.Level.WARNING, "A stream subscriber threw from its terminal signal", e);
         }
     }
@@ -288,8 +321,8 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             body = s;
-            if (abortCause != null) {
-                s.cancel();
+            if (released) {
+                s.cancel(); // the stream ended (cancel, timeout) before the body was subscribed
             }
             drain();
         }

@@ -43,7 +43,7 @@ final class ContentDecoding {
 
     /**
      * Reads the gzip header on the first read, not on construction, so no I/O happens before the stream's
-     * timeouts are armed. Closing closes the raw stream first, which wakes a blocked read.
+     * timeouts are armed. Closing closes the raw stream, which wakes a blocked read.
      */
     private static final class LazyGzip extends InputStream {
         private final InputStream raw;
@@ -72,13 +72,13 @@ final class ContentDecoding {
             return gzip().read(b, off, len);
         }
 
+        /**
+         * Closes the raw stream only: ending the inflater here could race a reader inflating on another
+         * thread. The reader sees the end; the inflater's memory goes with the stream.
+         */
         @Override
         public void close() throws IOException {
             raw.close();
-            GZIPInputStream g = gzip;
-            if (g != null) {
-                g.close();
-            }
         }
     }
 }

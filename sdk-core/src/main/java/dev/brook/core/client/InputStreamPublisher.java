@@ -25,6 +25,7 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
     private volatile boolean done;
+    private final AtomicBoolean terminated = new AtomicBoolean();
 
     InputStreamPublisher(InputStream in, Executor executor) {
         this.in = in;
@@ -89,7 +90,9 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
                 int n = in.read(buf);
                 if (n < 0) {
                     done = true;
-                    subscriber.onComplete();
+                    if (terminated.compareAndSet(false, true)) {
+                        subscriber.onComplete();
+                    }
                     return;
                 }
                 if (n > 0) {
@@ -97,7 +100,7 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
                     subscriber.onNext(ByteBuffer.wrap(buf, 0, n));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             fail(e);
             return;
         } finally {
@@ -107,8 +110,8 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     }
 
     private void fail(Throwable t) {
-        if (!done) {
-            done = true;
+        done = true;
+        if (terminated.compareAndSet(false, true)) {
             subscriber.onError(t);
         }
     }

@@ -5,7 +5,9 @@ import dev.brook.core.accumulate.MessageAccumulator;
 import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.ContentBlockStopEvent;
 import dev.brook.core.event.Delta;
+import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 
@@ -21,6 +23,7 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
     private final Executor executor;
     private final AsyncStreamDriver driver;
     private final MessageAccumulator accumulator = new MessageAccumulator();
+    private final CompletableFuture<Message> outcome = new CompletableFuture<>();
     private Flow.Subscription subscription;
     private boolean done;
 
@@ -29,6 +32,14 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
         this.listener = listener;
         this.executor = executor == null ? null : new SerialExecutor(executor);
         this.driver = driver;
+    }
+
+    /**
+     * Completes after the terminal callback has returned, so code joining it sees everything the listener
+     * did, even when callbacks run on another executor.
+     */
+    CompletableFuture<Message> outcome() {
+        return outcome;
     }
 
     @Override
@@ -52,6 +63,7 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
                 done = true;
                 driver.abort(e);
                 error(e);
+                outcome.completeExceptionally(e);
                 return;
             }
             if (executor != null) {
@@ -66,6 +78,7 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
             if (!done) {
                 done = true;
                 error(t);
+                outcome.completeExceptionally(t);
             }
         });
     }
@@ -77,11 +90,13 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
                 return;
             }
             done = true;
+            Message message = accumulator.snapshot();
             try {
-                listener.onMessage(accumulator.snapshot());
+                listener.onMessage(message);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "StreamListener.onMessage threw", e);
             }
+            outcome.complete(message);
         });
     }
 

@@ -3,6 +3,7 @@ package dev.brook.core.client;
 import dev.brook.core.accumulate.MessageStreamDecoder;
 import dev.brook.core.error.BrookException;
 import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.StreamProtocolException;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.Delta.TextDelta;
@@ -202,6 +203,11 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         } catch (IOException e) {
             n = -1;
             readError = e;
+        } catch (RuntimeException e) {
+            // A transport's stream broke its contract; end the stream rather than leave it half-failed.
+            finish(new ConnectionException("Reading the response body failed after " + delivered + " events: " + e,
+                    e, decoder.snapshot()));
+            return;
         } finally {
             watchdog.readEnded();
         }
@@ -210,19 +216,23 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
                 decoder.feed(buffer, 0, n);
             } catch (BrookException e) {
                 finish(e);
+            } catch (RuntimeException e) {
+                finish(new StreamProtocolException("Decoding the stream failed after " + delivered + " events: " + e,
+                        null, e, decoder.snapshot()));
             }
             return;
         }
         StreamTimeoutException.Kind fired = watchdog.fired();
-        if (fired != null) {
+        if (fired != null && !decoder.isComplete()) {
             finish(timeout(fired, fired == StreamTimeoutException.Kind.IDLE ? idleTimeout : totalTimeout, readError));
         } else if (closed) {
             finish(null);
-        } else if (readError instanceof SocketTimeoutException) {
+        } else if (readError instanceof SocketTimeoutException && !decoder.isComplete()) {
             finish(timeout(StreamTimeoutException.Kind.IDLE, idleTimeout, readError));
         } else {
-            // EOF, or the connection dropped: either way the body ended. Whether that loses anything is
-            // the decoder's call: before message_stop it is an incomplete stream carrying the snapshot.
+            // EOF, or the connection dropped, or a timeout while only the end of a whole reply was awaited:
+            // either way the body ended. Whether that loses anything is the decoder's call: before
+            // message_stop it is an incomplete stream carrying the snapshot.
             try {
                 finalMessage = decoder.end();
                 finish(null);
@@ -270,12 +280,16 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         }
 
         private void closeQuietly() {
+            // The response first: only its abort is sure not to drain; a body stream's close might.
             try {
-                body.close();
-            } catch (IOException | RuntimeException ignored) {
-                // Best effort: the response abort below releases the connection regardless.
+                response.close();
+            } finally {
+                try {
+                    body.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // Best effort: the abort above has released the connection.
+                }
             }
-            response.close();
         }
     }
 }

@@ -95,41 +95,51 @@ public final class Messages {
 
     private AsyncMessageStream startAsync(MessageRequest request, StreamListener listener) {
         Objects.requireNonNull(request, "request");
-        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), brook.idleTimeout(), brook.totalTimeout());
-        if (listener != null) {
-            driver.subscribe(new ListenerSubscriber(listener, brook.callbackExecutor(), driver));
-        }
         TransportRequest transportRequest = TransportRequest.of("POST", endpoint, headers("text/event-stream"),
                 request.toJson(true));
+        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), brook.idleTimeout(), brook.totalTimeout());
+        CompletableFuture<Message> outcome = driver.result();
+        if (listener != null) {
+            ListenerSubscriber subscriber = new ListenerSubscriber(listener, brook.callbackExecutor(), driver);
+            outcome = subscriber.outcome();
+            driver.subscribe(subscriber);
+        }
         sendAsync(transportRequest, new RetryPolicy(brook.maxRetries()), 0, driver).whenComplete((response, failure) -> {
             if (failure != null) {
                 driver.failBeforeBody(unwrap(failure));
                 return;
             }
-            String contentType = response.headers().firstValue("content-type").orElse("");
-            if (!mediaType(contentType).equals("text/event-stream")) {
+            try {
+                open(driver, response);
+            } catch (RuntimeException | Error e) {
+                // Anything thrown here would vanish into a future nobody reads: end the stream with it.
                 response.close();
-                driver.failBeforeBody(notAnEventStream(contentType, response.statusCode()));
-                return;
+                driver.failBeforeBody(e);
             }
-            Flow.Publisher<ByteBuffer> body;
-            if (ContentDecoding.isEncoded(response.headers())) {
-                // Rare (only when something asked for compression): decode on the blocking executor.
-                try {
-                    body = new InputStreamPublisher(ContentDecoding.decode(body(response), response.headers()),
-                            brook.blockingExecutor());
-                } catch (StreamProtocolException e) {
-                    response.close();
-                    driver.failBeforeBody(e);
-                    return;
-                }
-            } else {
-                body = response.bodyPublisher().orElseGet(
-                        () -> new InputStreamPublisher(response.bodyStream().orElseThrow(), brook.blockingExecutor()));
-            }
-            driver.start(response, body);
         });
-        return new AsyncMessageStream(driver);
+        return new AsyncMessageStream(driver, outcome);
+    }
+
+    /**
+     * Checks a 2xx response and starts its body flowing into {@code driver}.
+     *
+     * @throws StreamProtocolException when the response is not an event stream, or is encoded unreadably
+     */
+    private void open(AsyncStreamDriver driver, TransportResponse response) {
+        String contentType = response.headers().firstValue("content-type").orElse("");
+        if (!mediaType(contentType).equals("text/event-stream")) {
+            throw notAnEventStream(contentType, response.statusCode());
+        }
+        Flow.Publisher<ByteBuffer> body;
+        if (ContentDecoding.isEncoded(response.headers())) {
+            // Rare (only when something asked for compression): decode on the blocking executor.
+            body = new InputStreamPublisher(ContentDecoding.decode(body(response), response.headers()),
+                    brook.blockingExecutor());
+        } else {
+            body = response.bodyPublisher().orElseGet(
+                    () -> new InputStreamPublisher(response.bodyStream().orElseThrow(), brook.blockingExecutor()));
+        }
+        driver.start(response, body);
     }
 
     /** {@link #send} without blocking: retries are scheduled, never slept. */
@@ -151,7 +161,7 @@ public final class Messages {
                     return CompletableFuture.<TransportResponse>failedFuture(failure);
                 }
                 return later(policy.delay(attempt + 1, TransportHeaders.empty()),
-                        () -> sendAsync(request, policy, attempt + 1, driver));
+                        () -> retry(request, policy, attempt + 1, driver, failure));
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -160,7 +170,17 @@ public final class Messages {
                 }
                 return CompletableFuture.completedFuture(response);
             }
-            return readErrorBody(response).thenCompose(bytes -> {
+            CompletableFuture<byte[]> errorBody;
+            try {
+                errorBody = readErrorBody(response);
+                if (!brook.idleTimeout().isZero()) {
+                    // No stream watchdog exists yet: bound the wait for a stalled error body here.
+                    errorBody = errorBody.completeOnTimeout(new byte[0], brook.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (RuntimeException e) {
+                errorBody = CompletableFuture.completedFuture(new byte[0]);
+            }
+            return errorBody.exceptionally(t -> new byte[0]).thenCompose(bytes -> {
                 response.close();
                 ApiException apiError = ErrorResponses.toException(status, response.headers(), bytes);
                 if (attempt >= policy.maxRetries() || !RetryPolicy.isRetryable(status, response.headers())
@@ -168,9 +188,18 @@ public final class Messages {
                     return CompletableFuture.<TransportResponse>failedFuture(apiError);
                 }
                 return later(policy.delay(attempt + 1, response.headers()),
-                        () -> sendAsync(request, policy, attempt + 1, driver));
+                        () -> retry(request, policy, attempt + 1, driver, apiError));
             });
         }).thenCompose(next -> next);
+    }
+
+    /** The next attempt, unless the stream was cancelled while it waited. */
+    private CompletableFuture<TransportResponse> retry(TransportRequest request, RetryPolicy policy, int attempt,
+            AsyncStreamDriver driver, BrookException previous) {
+        if (driver.isAborted()) {
+            return CompletableFuture.failedFuture(previous);
+        }
+        return sendAsync(request, policy, attempt, driver);
     }
 
     private static <T> CompletableFuture<T> later(Duration delay, Supplier<CompletableFuture<T>> next) {

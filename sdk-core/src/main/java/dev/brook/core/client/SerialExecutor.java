@@ -3,8 +3,13 @@ package dev.brook.core.client;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
-/** Runs tasks one at a time, in submission order, on a delegate executor. */
+/**
+ * Runs tasks one at a time, in submission order, on a delegate executor. A task that throws is logged
+ * and the next still runs, so a terminal callback queued behind a failing one is never lost.
+ */
 final class SerialExecutor implements Executor {
+    private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
+
     private final Executor delegate;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
@@ -22,7 +27,14 @@ final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        delegate.execute(this::runAll);
+        try {
+            delegate.execute(this::runAll);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                running = false;
+            }
+            throw e;
+        }
     }
 
     private void runAll() {
@@ -35,7 +47,11 @@ final class SerialExecutor implements Executor {
                     return;
                 }
             }
-            next.run();
+            try {
+                next.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.WARNING, "A stream callback task threw", e);
+            }
         }
     }
 }

@@ -3,9 +3,9 @@ package dev.brook.core.client;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.Message;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,12 +15,20 @@ import java.util.concurrent.TimeUnit;
  * daemon thread serves every stream; the per-read cost is two volatile writes.
  */
 final class StreamWatchdog {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "brook-stream-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = timer();
     private static final long MAX_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "brook-stream-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        // A cancelled total-timeout task would otherwise stay queued, holding its finished stream, until
+        // its deadline: heap would grow with stream rate times the timeout.
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     private final long idleNanos;
     private final Runnable abort;
