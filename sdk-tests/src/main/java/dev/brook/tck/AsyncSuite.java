@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -82,11 +83,17 @@ public interface AsyncSuite extends TransportSuite {
         StringBuilder text = new StringBuilder();
         List<String> terminals = new CopyOnWriteArrayList<>();
         CompletableFuture<Object> outcome = new CompletableFuture<>();
+        JsonNode[] lastPartialInput = new JsonNode[1];
         AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() {
             @Override
             public void onText(String delta, CharSequence textSoFar) {
                 text.append(delta);
                 assertThat(textSoFar.toString()).endsWith(delta);
+            }
+
+            @Override
+            public void onInputJson(String fragment, Supplier<JsonNode> partialInput) {
+                lastPartialInput[0] = partialInput.get();
             }
 
             @Override
@@ -105,6 +112,11 @@ public interface AsyncSuite extends TransportSuite {
         Object future = futureOutcome(stream.finalMessage());
         assertOutcome(f, result, text.toString());
         assertOutcome(f, future, text.toString());
+        if (result instanceof Message m && lastPartialInput[0] != null) {
+            // The live view of the last tool input, once all its fragments arrived, is its final value.
+            JsonNode last = lastPartialInput[0];
+            assertThat(m.content()).anySatisfy(block -> assertThat(tree(block.toJson()).path("input")).isEqualTo(last));
+        }
         Thread.sleep(20); // a second terminal callback, if any, would come now
         assertThat(terminals).hasSize(1);
     }

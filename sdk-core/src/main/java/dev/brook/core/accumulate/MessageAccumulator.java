@@ -253,8 +253,13 @@ public final class MessageAccumulator {
     private void onDelta(ContentBlockDeltaEvent e) {
         int index = e.index();
         Delta delta = e.delta();
-        requireStarted("content_block_delta (" + delta.type() + ")", index);
-        Block block = openBlock("content_block_delta (" + delta.type() + ")", index);
+        // The label is built only on failure: this runs once per delta, the hottest path of a stream.
+        if (start == null || index < 0 || index >= blocks.size() || !blocks.get(index).open) {
+            String label = "content_block_delta (" + delta.type() + ")";
+            requireStarted(label, index);
+            openBlock(label, index);
+        }
+        Block block = blocks.get(index);
         if (block.kind == Kind.UNKNOWN || delta instanceof Delta.UnknownDelta) {
             return; // forward compatibility: delivered, changes nothing
         }

@@ -8,7 +8,6 @@ import dev.brook.core.event.EventParser;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.sse.SseDecoder;
-import dev.brook.core.sse.SseEvent;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -154,13 +153,13 @@ public final class MessageStreamDecoder {
         return accumulator;
     }
 
-    private void onSseEvent(SseEvent sseEvent) {
+    private void onSseEvent(String type, byte[] data, int offset, int length, String lastEventId, long retry) {
         if (accumulator.isComplete()) {
             return; // the message is final: later events are ignored (see the class documentation)
         }
         StreamEvent event;
         try {
-            event = PARSER.parse(sseEvent);
+            event = PARSER.parse(type, data, offset, length); // parsed in place: the decoder made no copy
         } catch (StreamProtocolException e) {
             throw e.withSnapshot(accumulator.snapshot());
         }

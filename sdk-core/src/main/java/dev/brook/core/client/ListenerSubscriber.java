@@ -124,7 +124,8 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
             if (delta instanceof Delta.TextDelta t) {
                 listener.onText(t.text(), accumulator.textSoFar(index));
             } else if (delta instanceof Delta.InputJsonDelta j) {
-                listener.onInputJson(j.partialJson(), accumulator.partialInput(index).orElse(MissingNode.getInstance()));
+                listener.onInputJson(j.partialJson(),
+                        () -> accumulator.partialInput(index).orElse(MissingNode.getInstance()));
             } else if (delta instanceof Delta.ThinkingDelta t) {
                 listener.onThinking(t.thinking(), accumulator.textSoFar(index));
             } else if (delta instanceof Delta.SignatureDelta s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.core.event.ContentBlock;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import java.util.function.Supplier;
 
 /**
  * Callbacks of an asynchronous stream ({@link Messages#streamAsync(MessageRequest, StreamListener)}).
@@ -49,9 +50,11 @@ public interface StreamListener {
     /**
      * A fragment of a tool's input JSON.
      *
-     * @param partialInput the best-effort value of the input received so far (read-only)
+     * @param partialInput gives the best-effort value of the input received so far (read-only), parsed
+     *     only when asked: a listener that does not need it pays nothing. Call it during this callback;
+     *     later it reflects later fragments.
      */
-    default void onInputJson(String fragment, JsonNode partialInput) {
+    default void onInputJson(String fragment, Supplier<JsonNode> partialInput) {
     }
 
     /**
