@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real HTTP/1.1 server on 127.0.0.1 that replays {@link ScriptedResponse}s — chunk by chunk, with
@@ -87,6 +88,7 @@ public final class FakeMessagesServer implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closed;
     private volatile int port = -1;
+    private SSLContext tls; // guarded by stateLock
 
     private final ServerConnection.Host host = new ServerConnection.Host() {
         @Override
@@ -114,6 +116,24 @@ public final class FakeMessagesServer implements AutoCloseable {
     public FakeMessagesServer() {}
 
     /**
+     * Serves HTTPS with {@code context}'s key (for example {@link SelfSignedTls#serverContext()}) instead
+     * of plain HTTP. Call before {@link #start()}.
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException if the server was already started
+     */
+    public FakeMessagesServer useTls(SSLContext context) {
+        Objects.requireNonNull(context, "context");
+        synchronized (stateLock) {
+            if (started) {
+                throw new IllegalStateException("useTls must be called before start()");
+            }
+            tls = context;
+            return this;
+        }
+    }
+
+    /**
      * Binds 127.0.0.1 on a free port chosen by the system and starts accepting connections.
      *
      * @return this server, for chaining
@@ -130,7 +150,7 @@ public final class FakeMessagesServer implements AutoCloseable {
             }
             ServerSocket ss;
             try {
-                ss = new ServerSocket();
+                ss = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
                 ss.setReuseAddress(true);
                 ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
             } catch (IOException e) {
@@ -161,7 +181,7 @@ public final class FakeMessagesServer implements AutoCloseable {
      */
     public URI baseUri() {
         checkStarted();
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port);
     }
 
     /**

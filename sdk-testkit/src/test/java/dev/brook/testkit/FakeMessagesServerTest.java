@@ -17,8 +17,12 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The server as the JDK {@code java.net.http} client sees it. */
+// A broken server must fail a test, not hang the build. A separate thread, because the JDK 17 client's
+// body InputStream does not give up on interrupt.
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FakeMessagesServerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 

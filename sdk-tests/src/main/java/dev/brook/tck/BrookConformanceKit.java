@@ -4,7 +4,7 @@ package dev.brook.tck;
  * The whole conformance kit for one transport. Extend it in your transport's tests and return a new
  * transport from {@link #newTransport()}:
  *
- * {@snippet :
+ * <pre>{@code
  * class MyTransportConformanceTest extends BrookConformanceKit {
  *     @Override
  *     public Transport newTransport() {
@@ -16,12 +16,12 @@ package dev.brook.tck;
  *         return EnumSet.of(TransportCapability.NATIVE_ASYNC); // or none
  *     }
  * }
- * }
+ * }</pre>
  *
  * <p>Every suite runs against real HTTP servers on 127.0.0.1 ({@code FakeMessagesServer}), with the
  * shared conformance data this jar carries.
  */
 public abstract class BrookConformanceKit
         implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite,
-        CancellationSuite, FaultSuite, AsyncSuite {
+        CancellationSuite, FaultSuite, AsyncSuite, TlsSuite {
 }

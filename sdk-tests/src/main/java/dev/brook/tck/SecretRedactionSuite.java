@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -30,7 +30,7 @@ public interface SecretRedactionSuite extends TransportSuite {
 
     @Test
     default void apiKeyNeverAppearsInToStringErrorsOrLogs() throws Exception {
-        List<String> seen = new ArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>(); // log records arrive from I/O threads too
         Logger root = Logger.getLogger("");
         Level oldLevel = root.getLevel();
         Handler capture = new Handler() {

@@ -1,6 +1,8 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import dev.brook.testkit.SelfSignedTls;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
@@ -15,6 +17,15 @@ public interface TransportSuite {
      * test factory calls this once and closes the transport when it is done.
      */
     Transport newTransport();
+
+    /**
+     * A transport around a client configured the way a user trusts a private CA: trusting
+     * {@code tls}'s certificate. Empty when the transport cannot take a user's client, which skips the
+     * TLS trust test with that reason.
+     */
+    default Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
+        return Optional.empty();
+    }
 
     /** What the transport under test can do; suites needing anything else are skipped with the reason. */
     Set<TransportCapability> capabilities();

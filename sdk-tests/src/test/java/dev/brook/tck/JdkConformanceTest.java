@@ -1,9 +1,13 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import java.net.http.HttpClient;
+import dev.brook.testkit.SelfSignedTls;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import dev.brook.core.transport.TransportConfig;
+import dev.brook.transport.jdk.JdkTransport;
 import dev.brook.transport.jdk.JdkTransportProvider;
 
 /** The conformance kit on the {@code jdk} transport as discovery creates it. */
@@ -16,5 +20,10 @@ class JdkConformanceTest extends BrookConformanceKit {
     @Override
     public Set<TransportCapability> capabilities() {
         return EnumSet.of(TransportCapability.NATIVE_ASYNC);
+    }
+
+    @Override
+    public Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
+        return Optional.of(JdkTransport.of(HttpClient.newBuilder().sslContext(tls.clientContext()).build()));
     }
 }

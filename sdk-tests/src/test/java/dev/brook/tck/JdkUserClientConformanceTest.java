@@ -1,7 +1,9 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import dev.brook.testkit.SelfSignedTls;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import dev.brook.transport.jdk.JdkTransport;
 import java.net.http.HttpClient;
@@ -28,5 +30,10 @@ class JdkUserClientConformanceTest extends BrookConformanceKit {
     @Override
     public Set<TransportCapability> capabilities() {
         return EnumSet.of(TransportCapability.NATIVE_ASYNC);
+    }
+
+    @Override
+    public Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
+        return Optional.of(JdkTransport.of(HttpClient.newBuilder().sslContext(tls.clientContext()).build()));
     }
 }

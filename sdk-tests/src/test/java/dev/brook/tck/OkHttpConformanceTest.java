@@ -1,6 +1,10 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import okhttp3.OkHttpClient;
+import java.util.Optional;
+import dev.brook.transport.okhttp.OkHttpTransport;
+import dev.brook.testkit.SelfSignedTls;
 import dev.brook.core.transport.TransportConfig;
 import dev.brook.transport.okhttp.OkHttpTransportProvider;
 import java.util.EnumSet;
@@ -17,5 +21,12 @@ class OkHttpConformanceTest extends BrookConformanceKit {
     @Override
     public Set<TransportCapability> capabilities() {
         return EnumSet.noneOf(TransportCapability.class);
+    }
+
+    @Override
+    public Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
+        return Optional.of(OkHttpTransport.of(new OkHttpClient.Builder()
+                .sslSocketFactory(tls.clientContext().getSocketFactory(), tls.trustManager())
+                .build()));
     }
 }

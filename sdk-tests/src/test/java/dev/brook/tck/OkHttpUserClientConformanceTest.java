@@ -1,6 +1,8 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import java.util.Optional;
+import dev.brook.testkit.SelfSignedTls;
 import dev.brook.transport.okhttp.OkHttpTransport;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -23,5 +25,12 @@ class OkHttpUserClientConformanceTest extends BrookConformanceKit {
     @Override
     public Set<TransportCapability> capabilities() {
         return EnumSet.noneOf(TransportCapability.class);
+    }
+
+    @Override
+    public Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
+        return Optional.of(OkHttpTransport.of(new OkHttpClient.Builder()
+                .sslSocketFactory(tls.clientContext().getSocketFactory(), tls.trustManager())
+                .build()));
     }
 }

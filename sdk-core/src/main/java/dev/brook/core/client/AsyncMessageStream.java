@@ -11,11 +11,11 @@ import java.util.concurrent.Flow;
  * (events go to the listener) or {@link Messages#streamAsync(MessageRequest)} (events go to the one
  * subscriber of {@link #events()}).
  *
- * {@snippet :
+ * <pre>{@code
  * AsyncMessageStream stream = brook.messages().streamAsync(request);
  * stream.events().subscribe(mySubscriber);            // demand flows to the socket
  * stream.finalMessage().thenAccept(m -> log(m.text()));
- * }
+ * }</pre>
  *
  * <p>The request is sent at once; body bytes are read only as the consumer asks for events. Thread-safe.
  */
@@ -32,7 +32,7 @@ public final class AsyncMessageStream implements AutoCloseable {
      * with the typed error (carrying the snapshot). A stream started with a listener already has its
      * consumer: subscribing here then fails with {@link IllegalStateException}.
      *
-     * @apiNote the subscriber must keep requesting until a terminal signal, or cancel: the connection is
+     * <p>The subscriber must keep requesting until a terminal signal, or cancel: the connection is
      *     held until one of them happens (or a timeout fires).
      */
     public Flow.Publisher<StreamEvent> events() {

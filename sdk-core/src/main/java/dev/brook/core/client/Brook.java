@@ -19,12 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Brook client: streams the Anthropic Messages API over a pluggable HTTP transport.
  *
- * {@snippet :
+ * <pre>{@code
  * try (Brook brook = Brook.fromEnv();
  *      MessageStream stream = brook.messages().stream(request)) {
  *     stream.textStream().forEach(System.out::print);
  * }
- * }
+ * }</pre>
  *
  * <p>A client is immutable and thread-safe: share one across threads and streams. {@link #close()}
  * releases the transport when Brook created it; a transport passed to

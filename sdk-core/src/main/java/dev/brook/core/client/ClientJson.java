@@ -1,36 +1,15 @@
 package dev.brook.core.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brook.core.json.Json;
 import java.util.Objects;
 
-/**
- * The Jackson instance of the request model, and small helpers around it. Named apart from
- * {@code dev.brook.core.json.Json} so both can be in scope until they are unified.
- *
- * <p>Package-private stand-in until {@code dev.brook.core.json} holds the one shared instance. Only
- * trees ({@link JsonNode}) are read or written through it; none of Brook's own types goes through
- * Jackson's bean introspection. Thread-safe.
- */
+/** Small JSON helpers of the request model, over the shared {@link Json#MAPPER}. Thread-safe. */
 final class ClientJson {
-    /**
-     * Configured once, never changed afterwards: safe to share. Characters outside the BMP (emoji) are
-     * written as 4-byte UTF-8, not as escaped surrogate pairs.
-     */
-    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-                    .build())
-            // Raw JSON given by the caller is sent back exactly: 0.70 stays 0.70, long decimals keep every digit.
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+    static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ClientJson() {
     }

@@ -27,12 +27,12 @@ import java.util.stream.StreamSupport;
 /**
  * One streamed reply: iterate its events, or take its text, or wait for the final message.
  *
- * {@snippet :
+ * <pre>{@code
  * try (MessageStream stream = brook.messages().stream(request)) {
  *     stream.textStream().forEach(System.out::print);
  *     Message reply = stream.finalMessage();
  * }
- * }
+ * }</pre>
  *
  * <p>Events are read on the calling thread as it asks for them; nothing is buffered beyond the events of
  * the last chunk read. The stream can be iterated once: {@link #iterator()}, {@link #events()} and

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 
 /**
  * The Messages API ({@code POST /v1/messages}) of one {@link Brook} client. Thread-safe.
@@ -321,6 +322,14 @@ public final class Messages {
             return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, idle,
                     "Idle timeout of " + idle.toMillis() + " ms expired while " + doing + " " + endpoint
                             + "; raise Brook.builder().idleTimeout(...) or check the network path.", e, null);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return new ConnectionException("TLS handshake with " + endpoint + " failed: " + t.getMessage()
+                        + ". Brook verifies server certificates by default; to trust a private CA or a self-signed"
+                        + " certificate, pass your own HTTP client configured with it (for example"
+                        + " JdkTransport.of(HttpClient.newBuilder().sslContext(...).build())).", e);
+            }
         }
         return new ConnectionException("Connection to " + endpoint + " failed while " + doing + ": " + e, e);
     }

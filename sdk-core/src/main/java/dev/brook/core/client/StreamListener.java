@@ -9,14 +9,14 @@ import dev.brook.core.event.StreamEvent;
  * Callbacks of an asynchronous stream ({@link Messages#streamAsync(MessageRequest, StreamListener)}).
  * Every method has an empty default: override only what you use.
  *
- * {@snippet :
+ * <pre>{@code
  * brook.messages().streamAsync(request, new StreamListener() {
  *     @Override
  *     public void onText(String delta, CharSequence textSoFar) {
  *         System.out.print(delta);
  *     }
  * }).finalMessage().join();
- * }
+ * }</pre>
  *
  * <p>Callbacks for one stream never overlap and come in stream order. Exactly one terminal callback is
  * made: {@link #onMessage} when the stream completes, or {@link #onError} when it fails, is cancelled or a

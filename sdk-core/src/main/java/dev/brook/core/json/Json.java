@@ -1,6 +1,7 @@
 package dev.brook.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -28,6 +29,8 @@ public final class Json {
             // Jackson's default would be fine; stated so the choice is visible: duplicate keys are not an
             // error (last wins), as in every other JSON reader the API's clients use.
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Emoji and other non-BMP characters go out as 4-byte UTF-8, not as escaped surrogate pairs.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
     /** The shared mapper; thread-safe. Used for trees ({@link JsonNode}) only, never for data binding. */

@@ -1,0 +1,53 @@
+package dev.brook.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.brook.core.client.Brook;
+import dev.brook.core.client.MessageStream;
+import dev.brook.core.error.ConnectionException;
+import dev.brook.core.transport.Transport;
+import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.ScriptedResponse;
+import dev.brook.testkit.SelfSignedTls;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Certificates are verified by default on every transport; a user's own configured client is how a
+ * private CA (here a self-signed certificate) is trusted.
+ */
+public interface TlsSuite extends TransportSuite {
+
+    @Test
+    default void selfSignedServerIsRefusedByDefaultWithAClearTlsError() {
+        SelfSignedTls tls = SelfSignedTls.get();
+        try (FakeMessagesServer server = new FakeMessagesServer().useTls(tls.serverContext()).start();
+                Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.setDefaultResponse(ScriptedResponse.sse(ConformanceData.read("fixtures/text-basic.sse")));
+            Throwable thrown = catchThrowable(() -> brook.messages().stream(Tck.request()).close());
+            assertThat(thrown).isInstanceOf(ConnectionException.class)
+                    .hasMessageStartingWith("TLS handshake with " + server.baseUri() + "/v1/messages failed")
+                    .hasMessageContaining("pass your own HTTP client");
+            assertThat(server.requestCount()).as("no request got through the handshake").isZero();
+        }
+    }
+
+    @Test
+    default void selfSignedServerIsAcceptedThroughAUserClientThatTrustsIt() {
+        SelfSignedTls tls = SelfSignedTls.get();
+        Optional<Transport> trusting = newTransportTrusting(tls);
+        Assumptions.assumeTrue(trusting.isPresent(),
+                "the transport under test offers no newTransportTrusting(...) (it takes no user-configured client)");
+        try (FakeMessagesServer server = new FakeMessagesServer().useTls(tls.serverContext()).start();
+                Transport transport = trusting.get();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(ScriptedResponse.sse(ConformanceData.read("fixtures/text-basic.sse")));
+            try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                assertThat(stream.finalText()).startsWith("Once upon a time");
+            }
+        }
+    }
+}
