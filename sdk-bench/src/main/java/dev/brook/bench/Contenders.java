@@ -29,6 +29,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Contenders {
     /** Contender names, in table order. */
-    static final List<String> NAMES = List.of("raw-httpurlconnection", "brook-jdk-sync", "brook-jdk-async",
+    static final List<String> NAMES = List.of("raw-httpurlconnection", "raw-socket", "brook-jdk-sync", "brook-jdk-async",
             "brook-okhttp-sync", "brook-okhttp-async", "anthropic-java-okhttp", "langchain4j-anthropic");
 
     static final String MODEL = "claude-bench";
@@ -69,6 +70,7 @@ final class Contenders {
     static Contender create(String name, URI baseUrl, BenchStreams.Expected expected, long streamBytes) {
         return switch (name) {
             case "raw-httpurlconnection" -> new Raw(baseUrl, streamBytes);
+            case "raw-socket" -> new RawSocket(baseUrl);
             case "brook-jdk-sync" -> new BrookSync(brook("jdk", baseUrl), expected);
             case "brook-jdk-async" -> new BrookAsync(brook("jdk", baseUrl), expected);
             case "brook-okhttp-sync" -> new BrookSync(brook("okhttp", baseUrl), expected);
@@ -164,6 +166,81 @@ final class Contenders {
             }
             if (streamBytes >= 0 && total != streamBytes) {
                 throw new IllegalStateException("raw: read " + total + " bytes, expected " + streamBytes);
+            }
+        }
+    }
+
+    /**
+     * The floor under every HTTP client: one kept-alive {@link Socket} with TCP_NODELAY, a pre-built
+     * request written in one call, the chunked response read until its last chunk ({@code \r\n0\r\n\r\n},
+     * which SSE data, using bare LF, cannot contain). No HTTP parsing beyond that.
+     */
+    static final class RawSocket implements Contender {
+        private static final byte[] END = {'\r', '\n', '0', '\r', '\n', '\r', '\n'};
+        private final String host;
+        private final int port;
+        private final byte[] request;
+        private final byte[] buf = new byte[64 * 1024];
+        private Socket socket;
+
+        RawSocket(URI baseUrl) {
+            this.host = baseUrl.getHost();
+            this.port = baseUrl.getPort();
+            byte[] body = ("{\"model\":\"" + MODEL + "\",\"max_tokens\":4096,\"stream\":true,"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}").getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST /v1/messages HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+                    + "content-type: application/json\r\naccept: text/event-stream\r\nx-api-key: sk-ant-fake\r\n"
+                    + "anthropic-version: 2023-06-01\r\ncontent-length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            request = new byte[head.length + body.length];
+            System.arraycopy(head, 0, request, 0, head.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+        }
+
+        @Override
+        public void run(Runnable onEvent) throws IOException {
+            if (socket == null) {
+                socket = new Socket(host, port);
+                socket.setTcpNoDelay(true);
+            }
+            socket.getOutputStream().write(request);
+            InputStream in = socket.getInputStream();
+            int matched = 0; // bytes of END seen so far
+            byte prev = 0;
+            boolean inBody = false;
+            int headEnd = 0; // bytes of "\r\n\r\n" seen so far
+            while (true) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    throw new IOException("raw-socket: connection closed before the last chunk");
+                }
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (!inBody) {
+                        headEnd = (b == (headEnd % 2 == 0 ? '\r' : '\n')) ? headEnd + 1 : (b == '\r' ? 1 : 0);
+                        inBody = headEnd == 4;
+                        continue;
+                    }
+                    if (b == '\n' && prev == '\n') {
+                        onEvent.run();
+                    }
+                    prev = b;
+                    matched = b == END[matched] ? matched + 1 : (b == END[0] ? 1 : 0);
+                    if (matched == END.length) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
             }
         }
     }

@@ -37,7 +37,7 @@ public class EndToEndBenchmark {
     /** SSE events in {@link #STREAM}. */
     static final int EVENTS = BenchStreams.countEvents(STREAM);
 
-    @Param({"raw-httpurlconnection", "brook-jdk-sync", "brook-jdk-async", "brook-okhttp-sync",
+    @Param({"raw-httpurlconnection", "raw-socket", "brook-jdk-sync", "brook-jdk-async", "brook-okhttp-sync",
             "brook-okhttp-async", "anthropic-java-okhttp", "langchain4j-anthropic"})
     public String contender;
 
