@@ -327,8 +327,9 @@ public final class Messages {
             if (t instanceof SSLException) {
                 return new ConnectionException("TLS handshake with " + endpoint + " failed: " + t.getMessage()
                         + ". Brook verifies server certificates by default; to trust a private CA or a self-signed"
-                        + " certificate, pass your own HTTP client configured with it (for example"
-                        + " JdkTransport.of(HttpClient.newBuilder().sslContext(...).build())).", e);
+                        + " certificate, pass your own HTTP client configured with it (JdkTransport.of(httpClient),"
+                        + " OkHttpTransport.of(okHttpClient), ApacheTransport.of(client) or VertxTransport.of(vertx,"
+                        + " options), each built with your trust store).", e);
             }
         }
         return new ConnectionException("Connection to " + endpoint + " failed while " + doing + ": " + e, e);

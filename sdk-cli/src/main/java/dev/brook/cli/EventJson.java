@@ -1,0 +1,131 @@
+package dev.brook.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.event.ContentBlockDeltaEvent;
+import dev.brook.core.event.ContentBlockStartEvent;
+import dev.brook.core.event.ContentBlockStopEvent;
+import dev.brook.core.event.Delta;
+import dev.brook.core.event.ErrorEvent;
+import dev.brook.core.event.MessageDeltaEvent;
+import dev.brook.core.event.MessageStartEvent;
+import dev.brook.core.event.MessageStopEvent;
+import dev.brook.core.event.PingEvent;
+import dev.brook.core.event.StreamEvent;
+import dev.brook.core.event.UnknownEvent;
+import dev.brook.core.json.Json;
+import dev.brook.core.sse.SseEvent;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Writes typed events and raw SSE events as one-line JSON. Typed events come out in the wire shape of the
+ * Messages API ({@code {"type":"content_block_delta","index":0,"delta":{...}}}), so a line can be compared
+ * with the {@code data:} the server sent; only what the parsed event keeps is written.
+ */
+final class EventJson {
+    private EventJson() {
+    }
+
+    /** The event as one line of JSON, without the line end. */
+    static String typed(StreamEvent event) {
+        return Json.toJsonString(g -> write(g, event));
+    }
+
+    /**
+     * A raw SSE event as {@code {"event":...,"data":...,"id":...,"retry":...}}; {@code id} is null when no id
+     * was ever set, {@code retry} when the event's block set none.
+     */
+    static String sse(SseEvent event) {
+        return Json.toJsonString(g -> {
+            g.writeStartObject();
+            g.writeStringField("event", event.type());
+            g.writeStringField("data", event.data());
+            if (event.lastEventId().isEmpty()) {
+                g.writeNullField("id");
+            } else {
+                g.writeStringField("id", event.lastEventId());
+            }
+            if (event.retry().isPresent()) {
+                g.writeNumberField("retry", event.retry().getAsLong());
+            } else {
+                g.writeNullField("retry");
+            }
+            g.writeEndObject();
+        });
+    }
+
+    private static void write(JsonGenerator g, StreamEvent event) throws IOException {
+        // Error and unknown events keep their data whole: write it back as received when it is an object.
+        if (event instanceof ErrorEvent e && e.raw().isObject()) {
+            tree(g, e.raw());
+            return;
+        }
+        if (event instanceof UnknownEvent u && u.raw().isObject() && u.raw().has("type")) {
+            tree(g, u.raw());
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("type", event.type());
+        if (event instanceof MessageStartEvent s) {
+            g.writeFieldName("message");
+            s.message().writeTo(g);
+        } else if (event instanceof ContentBlockStartEvent s) {
+            g.writeNumberField("index", s.index());
+            g.writeFieldName("content_block");
+            s.contentBlock().writeTo(g);
+        } else if (event instanceof ContentBlockDeltaEvent d) {
+            g.writeNumberField("index", d.index());
+            g.writeFieldName("delta");
+            writeDelta(g, d.delta());
+        } else if (event instanceof ContentBlockStopEvent s) {
+            g.writeNumberField("index", s.index());
+        } else if (event instanceof MessageDeltaEvent d) {
+            g.writeObjectFieldStart("delta");
+            for (Map.Entry<String, JsonNode> field : d.delta().entrySet()) {
+                g.writeFieldName(field.getKey());
+                tree(g, field.getValue());
+            }
+            g.writeEndObject();
+            g.writeFieldName("usage");
+            d.usage().writeTo(g);
+        } else if (event instanceof ErrorEvent e) {
+            g.writeObjectFieldStart("error");
+            g.writeStringField("type", e.errorType());
+            g.writeStringField("message", e.errorMessage());
+            g.writeEndObject();
+        } else if (event instanceof UnknownEvent u) {
+            g.writeFieldName("data");
+            tree(g, u.raw());
+        } else if (!(event instanceof MessageStopEvent || event instanceof PingEvent)) {
+            throw new IllegalStateException("unhandled event kind " + event.getClass().getName());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeDelta(JsonGenerator g, Delta delta) throws IOException {
+        if (delta instanceof Delta.UnknownDelta u) {
+            tree(g, u.raw());
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("type", delta.type());
+        if (delta instanceof Delta.TextDelta t) {
+            g.writeStringField("text", t.text());
+        } else if (delta instanceof Delta.InputJsonDelta j) {
+            g.writeStringField("partial_json", j.partialJson());
+        } else if (delta instanceof Delta.ThinkingDelta t) {
+            g.writeStringField("thinking", t.thinking());
+        } else if (delta instanceof Delta.SignatureDelta s) {
+            g.writeStringField("signature", s.signature());
+        } else if (delta instanceof Delta.CitationsDelta c) {
+            g.writeFieldName("citation");
+            tree(g, c.citation());
+        }
+        g.writeEndObject();
+    }
+
+    private static void tree(JsonGenerator g, JsonNode node) throws IOException {
+        Json.MAPPER.writeTree(g, node);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.brook.transport.apache;
+
+import dev.brook.core.transport.TransportHeaders;
+import dev.brook.core.transport.TransportResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.apache.hc.client5.http.async.AsyncExecRuntime;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+/**
+ * Consumes one async response as a stream: the status and headers complete {@link #headers()} as soon
+ * as they arrive, and the body flows through a {@link BodyPublisher} under the subscriber's demand.
+ *
+ * <p>Aborting. The exchange's result is reported to Apache only at the end of the body, so until then
+ * the client's {@link Future} is pending and cancelling it should abort the exchange. In HttpClient
+ * 5.6 it does not always: on a connection leased at once from the pool, the chain records the lease as
+ * the future's dependency after the exchange's own, so {@code cancel} reaches only the finished lease.
+ * So a client built with {@link ApacheTransport#withAbortSupport} hands this consumer the exchange's
+ * {@link AsyncExecRuntime}, and aborting discards its endpoint: the connection is closed and its lease
+ * returned at once. Without it the future is cancelled and, as a fallback, the next callback Apache
+ * makes (more body bytes) throws, which makes Apache discard the connection.
+ *
+ * <p>Also the {@link FutureCallback} of the execution, because some failures (a request that cannot be
+ * sent, a client shutting down) reach only the callback. Thread-safe.
+ */
+final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, FutureCallback<Void> {
+    private final CompletableFuture<TransportResponse> headers = new CompletableFuture<>();
+    private final Function<Throwable, Throwable> headerFailure;
+    private final BodyPublisher body = new BodyPublisher(this::cancelExchange);
+    private final Object lock = new Object();
+    private Future<Void> exchange; // guarded by lock
+    private AsyncExecRuntime runtime; // guarded by lock
+    private boolean cancelled; // guarded by lock
+    private volatile boolean aborted;
+    private volatile boolean ended; // the whole body arrived: Apache hands the connection back for reuse
+    private volatile FutureCallback<Void> result;
+
+    /** @param headerFailure turns a failure before the headers into what the transport reports */
+    StreamingResponseConsumer(Function<Throwable, Throwable> headerFailure) {
+        this.headerFailure = headerFailure;
+        // A caller that gives up waiting for the headers cancels this future: abort the exchange too.
+        headers.whenComplete((r, t) -> {
+            if (headers.isCancelled()) {
+                cancelExchange();
+            }
+        });
+    }
+
+    /** Completes with the response once its status and headers have arrived, on an Apache I/O thread. */
+    CompletableFuture<TransportResponse> headers() {
+        return headers;
+    }
+
+    /** Whether the exchange's runtime was handed over, so an abort will discard the connection at once. */
+    boolean hasRuntime() {
+        synchronized (lock) {
+            return runtime != null;
+        }
+    }
+
+    /** From the interceptor of {@link ApacheTransport#withAbortSupport}: the runtime of this exchange. */
+    void runtime(AsyncExecRuntime execRuntime) {
+        boolean discardNow;
+        synchronized (lock) {
+            runtime = execRuntime;
+            discardNow = cancelled;
+        }
+        if (discardNow && !ended) {
+            execRuntime.discardEndpoint();
+        }
+    }
+
+    /** Gives the client's handle on the exchange, to cancel it when the response is closed. */
+    void attach(Future<Void> future) {
+        boolean cancelNow;
+        synchronized (lock) {
+            exchange = future;
+            cancelNow = cancelled;
+        }
+        if (cancelNow) {
+            future.cancel(true);
+        }
+    }
+
+    @Override
+    public void consumeResponse(HttpResponse response, EntityDetails entityDetails, HttpContext context,
+            FutureCallback<Void> resultCallback) {
+        result = resultCallback;
+        TransportHeaders received = ApacheTransport.headers(response,
+                entityDetails == null ? null : entityDetails.getContentEncoding());
+        TransportResponse transportResponse = TransportResponse.ofPublisher(response.getCode(), received, body,
+                this::abort);
+        if (entityDetails == null) { // no body at all: Apache will not call streamEnd
+            body.complete();
+            resultCallback.completed(null);
+        }
+        if (!headers.complete(transportResponse)) {
+            abort(); // nobody will read it: the caller cancelled meanwhile
+        }
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) {
+        // 1xx responses carry nothing Brook needs.
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+        checkNotAborted();
+        body.capacity(capacityChannel);
+    }
+
+    @Override
+    public void consume(ByteBuffer src) throws IOException {
+        checkNotAborted();
+        // The source buffer is Apache's and is reused after this returns: copy it.
+        ByteBuffer copy = ByteBuffer.allocate(src.remaining());
+        copy.put(src).flip();
+        body.push(copy);
+    }
+
+    /**
+     * The whole body arrived. Its end reaches the subscriber from {@link #releaseResources()}, which
+     * Apache calls once the connection is back in the pool: a caller that sends its next request as soon
+     * as the body ends then finds the connection free instead of opening another.
+     */
+    @Override
+    public void streamEnd(List<? extends Header> trailers) {
+        ended = true;
+        FutureCallback<Void> callback = result;
+        if (callback != null) {
+            callback.completed(null);
+        }
+    }
+
+    /** The exchange failed: before the headers the future fails, after them the body does. */
+    @Override
+    public void failed(Exception cause) {
+        if (!headers.completeExceptionally(headerFailure.apply(cause))) {
+            body.fail(cause);
+        }
+    }
+
+    @Override
+    public void completed(Void ignored) {
+        // The body end was already signalled by streamEnd.
+    }
+
+    @Override
+    public void cancelled() {
+        failed(new CancellationException("the exchange was cancelled"));
+    }
+
+    /**
+     * Apache is done with the exchange. After {@link #streamEnd} this ends the body (the connection has
+     * been released by now). After a failure it does nothing: Apache releases a failing exchange's
+     * consumer before it reports the failure through {@link #failed}, which ends the body with the cause.
+     */
+    @Override
+    public void releaseResources() {
+        if (ended) {
+            body.complete();
+        }
+    }
+
+    /** {@link TransportResponse#close()}: wake the body's reader, then abort the exchange. */
+    private void abort() {
+        body.abort();
+        cancelExchange();
+    }
+
+    /** Discards the connection if the runtime is known, and cancels the client's future. */
+    private void cancelExchange() {
+        aborted = true;
+        Future<Void> future;
+        AsyncExecRuntime execRuntime;
+        synchronized (lock) {
+            cancelled = true;
+            future = exchange;
+            execRuntime = runtime;
+        }
+        if (execRuntime != null && !ended) { // a connection that saw the whole body stays reusable
+            execRuntime.discardEndpoint();
+        }
+        if (future != null) {
+            future.cancel(true);
+        }
+    }
+
+    /** The fallback abort: failing a callback makes Apache discard the connection. */
+    private void checkNotAborted() throws IOException {
+        if (aborted) {
+            throw new IOException("the response was closed; discarding the connection");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.brook.transport.apache;
+
+import dev.brook.core.client.Brook;
+import dev.brook.core.client.MessageRequest;
+import dev.brook.core.transport.Transport;
+import dev.brook.core.transport.TransportHeaders;
+import dev.brook.core.transport.TransportRequest;
+import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.ScriptedResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Scripts and clients shared by this module's tests. */
+final class Fixtures {
+    static final String HEAD = "event: message_start\n"
+            + "data: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_apache\",\"type\":\"message\",\"role\":\"assistant\","
+            + "\"model\":\"claude-test\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
+            + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n"
+            + "event: content_block_start\n"
+            + "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+            + "event: content_block_delta\n"
+            + "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"first\"}}\n\n";
+    static final String TAIL = "event: content_block_stop\n"
+            + "data: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+            + "event: message_delta\n"
+            + "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},"
+            + "\"usage\":{\"output_tokens\":2}}\n\n"
+            + "event: message_stop\n"
+            + "data: {\"type\":\"message_stop\"}\n\n";
+
+    private Fixtures() {
+    }
+
+    /** The head of a reply, then nothing for 30 s: a stream that is open and silent. */
+    static ScriptedResponse headThenStall() {
+        return ScriptedResponse.builder()
+                .status(200)
+                .header("content-type", "text/event-stream")
+                .chunk(HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                .stall(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /** A whole reply whose text is {@code first}. */
+    static ScriptedResponse whole() {
+        return ScriptedResponse.sse(HEAD + TAIL);
+    }
+
+    static Brook brook(Transport transport, FakeMessagesServer server) {
+        return Brook.builder()
+                .apiKey("sk-ant-apache-test")
+                .baseUrl(server.baseUri().toString())
+                .transport(transport)
+                .maxRetries(0)
+                .build();
+    }
+
+    static MessageRequest request() {
+        return MessageRequest.builder().model("claude-test").maxTokens(64).addUserMessage("Hello").build();
+    }
+
+    static TransportRequest get(FakeMessagesServer server) {
+        return TransportRequest.of("GET", server.url("/stream"), TransportHeaders.empty(), new byte[0]);
+    }
+}
