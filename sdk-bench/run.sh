@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Short benchmark run (about 4 minutes on 2 cores): builds sdk-bench/target/benchmarks.jar, runs the
+# Short benchmark run (about 4.5 minutes on 2 cores): builds sdk-bench/target/benchmarks.jar, runs the
 # decoder, pipeline and end-to-end benchmarks in ONE JMH run with -prof gc, then the delivery-latency
 # harness, and writes the tables to sdk-bench/results/ (git-ignored):
 #   jmh.json / jmh.txt   the JMH result and log
 #   summary.md           decoder, pipeline and end-to-end tables with ratios and targets
 #   latency.md           delta latency and time to first event per contender
 # Environment: MVN_ARGS (default "-o"; set to "" for the first build, to download dependencies),
-#              JMH_ARGS (default "-f 1 -wi 2 -w 2s -i 3 -r 2s"; BENCHMARKS.md used "-f 1 -wi 3 -w 2s -i 5 -r 2s"),
+#              JMH_ARGS (default "-f 1 -wi 2 -w 1s -i 3 -r 2s"; BENCHMARKS.md used "-f 1 -wi 2 -w 2s -i 5 -r 2s"),
 #              LATENCY_ARGS (default "200 200 50": warm-up requests, measured requests, deltas per request).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MVN_ARGS=${MVN_ARGS--o}
-JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 2 -w 2s -i 3 -r 2s"}
+JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 2 -w 1s -i 3 -r 2s"}
 LATENCY_ARGS=${LATENCY_ARGS:-"200 200 50"}
 OUT=sdk-bench/results
 JAR=sdk-bench/target/benchmarks.jar

@@ -44,8 +44,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Contenders {
     /** Contender names, in table order. */
-    static final List<String> NAMES = List.of("raw-httpurlconnection", "raw-socket", "brook-jdk-sync", "brook-jdk-async",
-            "brook-okhttp-sync", "brook-okhttp-async", "anthropic-java-okhttp", "langchain4j-anthropic");
+    static final List<String> NAMES = List.of("raw-httpurlconnection", "raw-socket", "brook-jdk-sync",
+            "brook-jdk-async", "brook-okhttp-sync", "brook-okhttp-async", "brook-apache-classic-sync",
+            "brook-apache-classic-async", "brook-apache-async-sync", "brook-apache-async-async", "brook-vertx-sync",
+            "brook-vertx-async", "anthropic-java-okhttp", "langchain4j-anthropic");
 
     static final String MODEL = "claude-bench";
     static final String PROMPT = "Tell me a story about the sea, then record notes.";
@@ -75,6 +77,12 @@ final class Contenders {
             case "brook-jdk-async" -> new BrookAsync(brook("jdk", baseUrl), expected);
             case "brook-okhttp-sync" -> new BrookSync(brook("okhttp", baseUrl), expected);
             case "brook-okhttp-async" -> new BrookAsync(brook("okhttp", baseUrl), expected);
+            case "brook-apache-classic-sync" -> new BrookSync(apacheClassic(baseUrl), expected);
+            case "brook-apache-classic-async" -> new BrookAsync(apacheClassic(baseUrl), expected);
+            case "brook-apache-async-sync" -> new BrookSync(brook("apache", baseUrl), expected);
+            case "brook-apache-async-async" -> new BrookAsync(brook("apache", baseUrl), expected);
+            case "brook-vertx-sync" -> new BrookSync(brook("vertx", baseUrl), expected);
+            case "brook-vertx-async" -> new BrookAsync(brook("vertx", baseUrl), expected);
             case "anthropic-java-okhttp" -> new Official(baseUrl, expected);
             case "langchain4j-anthropic" -> new LangChain4j(baseUrl, expected);
             default -> throw new IllegalArgumentException("unknown contender: " + name + "; known: " + NAMES);
@@ -84,6 +92,33 @@ final class Contenders {
     private static Brook brook(String transport, URI baseUrl) {
         return Brook.builder().apiKey("sk-ant-fake").baseUrl(baseUrl.toString()).transport(transport)
                 .maxRetries(0).build();
+    }
+
+    /**
+     * Brook over a classic (blocking) Apache client of the user's, as {@code ApacheTransport.of(client)}
+     * takes it; discovery makes an async Apache client instead. Brook never closes a client it did not
+     * create, so the returned client's {@link Brook#close()} is wrapped to close it.
+     */
+    private static Brook apacheClassic(URI baseUrl) {
+        org.apache.hc.client5.http.impl.classic.CloseableHttpClient client =
+                org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+        CLASSIC_CLIENTS.add(client);
+        return Brook.builder().apiKey("sk-ant-fake").baseUrl(baseUrl.toString())
+                .transport(dev.brook.transport.apache.ApacheTransport.of(client)).maxRetries(0).build();
+    }
+
+    /** Classic Apache clients made by {@link #apacheClassic}, closed by {@link #closeClassicClients()}. */
+    private static final List<java.io.Closeable> CLASSIC_CLIENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static void closeClassicClients() {
+        for (java.io.Closeable c : CLASSIC_CLIENTS) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        CLASSIC_CLIENTS.clear();
     }
 
     static MessageRequest brookRequest() {

@@ -38,7 +38,9 @@ public class EndToEndBenchmark {
     static final int EVENTS = BenchStreams.countEvents(STREAM);
 
     @Param({"raw-httpurlconnection", "raw-socket", "brook-jdk-sync", "brook-jdk-async", "brook-okhttp-sync",
-            "brook-okhttp-async", "anthropic-java-okhttp", "langchain4j-anthropic"})
+            "brook-okhttp-async", "brook-apache-classic-sync", "brook-apache-classic-async", "brook-apache-async-sync",
+            "brook-apache-async-async", "brook-vertx-sync", "brook-vertx-async", "anthropic-java-okhttp",
+            "langchain4j-anthropic"})
     public String contender;
 
     private FakeMessagesServer server;
@@ -71,6 +73,7 @@ public class EndToEndBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         client.close();
+        Contenders.closeClassicClients();
         server.close();
     }
 
