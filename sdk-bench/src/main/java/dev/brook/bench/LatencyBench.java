@@ -86,9 +86,9 @@ public final class LatencyBench {
                     } else if (name.equals("raw-socket")) {
                         socketTtfe = ttfeMedian;
                     }
-                    table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.2fx | %.2fx | %d |%n",
+                    table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %d |%n",
                             name, pct(latency, 0.5) / 1e3, pct(latency, 0.99) / 1e3, ttfeMedian, pct(ttfe, 0.99) / 1e3,
-                            ttfeMedian / rawTtfe, ttfeMedian / socketTtfe, timeouts));
+                            ratio(ttfeMedian, rawTtfe), ratio(ttfeMedian, socketTtfe), timeouts));
                     System.out.println("[latency] " + name + " done");
                 }
             }
@@ -110,6 +110,10 @@ public final class LatencyBench {
         p.requestStart = System.nanoTime();
         client.run(p::onDelta);
         return p;
+    }
+
+    private static String ratio(double value, double base) {
+        return Double.isNaN(base) ? "—" : String.format(Locale.ROOT, "%.2fx", value / base);
     }
 
     /** The value at quantile {@code q} (nearest rank) of sorted {@code values}. */
