@@ -42,8 +42,7 @@ public final class Brook implements AutoCloseable {
     private final String authToken;
     private final URI baseUrl;
     private final List<String> betas;
-    private final Duration connectTimeout;
-    private final Duration idleTimeout;
+    private final TransportConfig transportConfig;
     private final Duration totalTimeout;
     private final int maxRetries;
     private final int maxEventSize;
@@ -59,8 +58,7 @@ public final class Brook implements AutoCloseable {
         this.authToken = b.authToken;
         this.baseUrl = b.baseUrl;
         this.betas = List.copyOf(b.betas);
-        this.connectTimeout = b.connectTimeout;
-        this.idleTimeout = b.idleTimeout;
+        this.transportConfig = b.transportConfig.build();
         this.totalTimeout = b.totalTimeout;
         this.maxRetries = b.maxRetries;
         this.maxEventSize = b.maxEventSize;
@@ -105,8 +103,7 @@ public final class Brook implements AutoCloseable {
         b.authToken = authToken;
         b.baseUrl = baseUrl;
         b.betas.addAll(betas);
-        b.connectTimeout = connectTimeout;
-        b.idleTimeout = idleTimeout;
+        b.transportConfig.connectTimeout(transportConfig.connectTimeout()).idleTimeout(transportConfig.idleTimeout());
         b.totalTimeout = totalTimeout;
         b.maxRetries = maxRetries;
         b.maxEventSize = maxEventSize;
@@ -143,7 +140,7 @@ public final class Brook implements AutoCloseable {
     }
 
     Duration idleTimeout() {
-        return idleTimeout;
+        return transportConfig.idleTimeout();
     }
 
     Duration totalTimeout() {
@@ -194,8 +191,8 @@ public final class Brook implements AutoCloseable {
         private String authToken;
         private URI baseUrl = DEFAULT_BASE_URL;
         private final List<String> betas = new ArrayList<>();
-        private Duration connectTimeout = TransportConfig.defaults().connectTimeout();
-        private Duration idleTimeout = TransportConfig.defaults().idleTimeout();
+        /** Connect and idle timeouts: validated once, where transports read them. */
+        private final TransportConfig.Builder transportConfig = TransportConfig.builder();
         private Duration totalTimeout = Duration.ZERO;
         private int maxRetries = 2;
         private int maxEventSize = SseDecoder.DEFAULT_MAX_EVENT_SIZE;
@@ -264,11 +261,7 @@ public final class Brook implements AutoCloseable {
          * @throws IllegalArgumentException if zero or negative
          */
         public Builder connectTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "connectTimeout");
-            if (timeout.isZero() || timeout.isNegative()) {
-                throw new IllegalArgumentException("connectTimeout must be positive: " + timeout);
-            }
-            this.connectTimeout = timeout;
+            transportConfig.connectTimeout(timeout);
             return this;
         }
 
@@ -279,11 +272,7 @@ public final class Brook implements AutoCloseable {
          * @throws IllegalArgumentException if negative
          */
         public Builder idleTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "idleTimeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("idleTimeout must not be negative: " + timeout);
-            }
-            this.idleTimeout = timeout;
+            transportConfig.idleTimeout(timeout);
             return this;
         }
 
@@ -391,11 +380,7 @@ public final class Brook implements AutoCloseable {
             List<TransportProvider> found = TransportSelector.discover(Brook.class.getClassLoader());
             TransportProvider provider = TransportSelector.select(found, transportName,
                     System.getProperty(TransportSelector.PROPERTY), System.getenv(TransportSelector.ENV));
-            TransportConfig config = TransportConfig.builder()
-                    .connectTimeout(connectTimeout)
-                    .idleTimeout(idleTimeout)
-                    .build();
-            return new Brook(this, provider.create(config), true);
+            return new Brook(this, provider.create(transportConfig.build()), true);
         }
 
         private static String requireNonBlank(String value, String name) {
