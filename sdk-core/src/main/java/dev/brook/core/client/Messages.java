@@ -154,9 +154,11 @@ public final class Messages {
         return sent.handle((response, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);
-                BrookException failure = cause instanceof BrookException be ? be
-                        : cause instanceof IOException io ? mapIo(io, "connecting")
-                        : new ConnectionException("Sending to " + endpoint + " failed: " + cause, cause);
+                if (!(cause instanceof BrookException) && !(cause instanceof IOException)) {
+                    // A transport bug or a cancellation, as the sync path lets it through: never retried.
+                    return CompletableFuture.<TransportResponse>failedFuture(cause);
+                }
+                BrookException failure = cause instanceof BrookException be ? be : mapIo((IOException) cause, "connecting");
                 if (attempt >= policy.maxRetries() || driver.isAborted()) {
                     return CompletableFuture.<TransportResponse>failedFuture(failure);
                 }

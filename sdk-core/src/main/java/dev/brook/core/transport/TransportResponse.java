@@ -51,7 +51,9 @@ public final class TransportResponse implements AutoCloseable {
 
     /**
      * A response whose body is pushed to one subscriber as it arrives, honouring the subscriber's demand.
-     * Buffers passed to {@code onNext} belong to the subscriber. The publisher accepts one subscriber.
+     * Buffers passed to {@code onNext} belong to the subscriber. The publisher accepts one subscriber. Its
+     * subscription must be thread-safe: the core may call {@code request} from the reading thread while
+     * {@code cancel} comes from another (a close, a timeout).
      *
      * @param abort releases the connection without draining the body; called once, from any thread
      */
