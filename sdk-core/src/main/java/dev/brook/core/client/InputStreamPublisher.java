@@ -14,12 +14,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A blocking body read on an executor and published with demand: how the async API drives a blocking
  * stack (OkHttp, Apache classic). A read happens only while there is demand, so a slow subscriber leaves
  * the bytes in the socket. {@link Flow.Subscription#cancel()} closes the stream, which unblocks a read.
+ *
+ * <p>One read buffer is reused: each {@code onNext} buffer is valid until the subscriber requests the
+ * next one. {@link AsyncStreamDriver} requests one buffer at a time, after it has decoded the last.
  */
 final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Subscription {
     private static final int READ_SIZE = 16 * 1024;
 
     private final InputStream in;
     private final Executor executor;
+    private final byte[] buffer = new byte[READ_SIZE];
     private final AtomicLong demand = new AtomicLong();
     private final AtomicBoolean pumping = new AtomicBoolean();
     private final AtomicBoolean subscribed = new AtomicBoolean();
@@ -86,8 +90,7 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     private void pump() {
         try {
             while (!done && demand.get() > 0) {
-                byte[] buf = new byte[READ_SIZE];
-                int n = in.read(buf);
+                int n = in.read(buffer);
                 if (n < 0) {
                     done = true;
                     if (terminated.compareAndSet(false, true)) {
@@ -97,7 +100,7 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
                 }
                 if (n > 0) {
                     demand.decrementAndGet();
-                    subscriber.onNext(ByteBuffer.wrap(buf, 0, n));
+                    subscriber.onNext(ByteBuffer.wrap(buffer, 0, n));
                 }
             }
         } catch (IOException | RuntimeException e) {
