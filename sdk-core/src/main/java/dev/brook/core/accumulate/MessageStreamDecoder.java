@@ -45,6 +45,8 @@ public final class MessageStreamDecoder {
     private final Consumer<? super StreamEvent> sink;
     private final SseDecoder sse;
     private final MessageAccumulator accumulator = new MessageAccumulator();
+    private final String requestId;
+    private final int attempts;
     private RuntimeException failure;
     private boolean ended;
 
@@ -67,8 +69,28 @@ public final class MessageStreamDecoder {
      * @throws IllegalArgumentException if {@code maxEventSize < 1}
      */
     public MessageStreamDecoder(Consumer<? super StreamEvent> sink, int maxEventSize) {
+        this(sink, maxEventSize, null, 0);
+    }
+
+    /**
+     * A pipeline for the body of one call's response: the errors it raises carry the call's
+     * {@code requestId} and {@code attempts} (see {@link dev.brook.core.error.BrookException#requestId()}).
+     *
+     * @param sink receives each event after it is accumulated
+     * @param maxEventSize the most bytes one SSE event may hold, at least 1
+     * @param requestId the response's {@code request-id} header, or {@code null}
+     * @param attempts how many HTTP attempts the call made, at least 0
+     * @throws NullPointerException if {@code sink} is null
+     * @throws IllegalArgumentException if {@code maxEventSize < 1} or {@code attempts < 0}
+     */
+    public MessageStreamDecoder(Consumer<? super StreamEvent> sink, int maxEventSize, String requestId, int attempts) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+        }
         this.sse = new SseDecoder(this::onSseEvent, maxEventSize);
+        this.requestId = requestId;
+        this.attempts = attempts;
     }
 
     /**
@@ -128,8 +150,9 @@ public final class MessageStreamDecoder {
                 sse.end(); // discards an unterminated last block, as the SSE rules say
                 long n = accumulator.eventCount();
                 throw fail(new IncompleteStreamException("The stream ended before message_stop, after " + n
-                        + (n == 1 ? " event" : " events") + "; the snapshot holds everything received",
-                        null, accumulator.snapshot()));
+                        + (n == 1 ? " event" : " events") + "; the snapshot holds everything received"
+                        + (requestId == null ? "" : " (request-id " + requestId + ")"),
+                        null, accumulator.snapshot(), requestId, attempts));
             }
         }
         return accumulator.snapshot();
@@ -157,23 +180,28 @@ public final class MessageStreamDecoder {
         if (accumulator.isComplete()) {
             return; // the message is final: later events are ignored (see the class documentation)
         }
-        StreamEvent event;
-        try {
-            event = PARSER.parse(type, data, offset, length); // parsed in place: the decoder made no copy
-        } catch (StreamProtocolException e) {
-            throw e.withSnapshot(accumulator.snapshot());
-        }
-        accumulator.accept(event); // protocol violations already carry the snapshot
+        // Parsed in place: the decoder made no copy. A protocol error gets the snapshot and call in fail().
+        StreamEvent event = PARSER.parse(type, data, offset, length);
+        accumulator.accept(event);
         sink.accept(event);
         if (event instanceof ErrorEvent error) {
-            throw new StreamErrorException(error.errorType(), error.errorMessage(), accumulator.snapshot());
+            throw new StreamErrorException(error.errorType(), error.errorMessage(), accumulator.snapshot(), requestId,
+                    attempts);
         }
     }
 
     private RuntimeException fail(RuntimeException e) {
         RuntimeException f = e;
-        if (e instanceof StreamProtocolException p && p.snapshot().isEmpty() && accumulator.isStarted()) {
-            f = p.withSnapshot(accumulator.snapshot()); // the decoder's own errors (oversized event)
+        if (e instanceof StreamProtocolException p) {
+            boolean needsSnapshot = p.snapshot().isEmpty() && accumulator.isStarted();
+            boolean needsCall = (requestId != null || attempts > 0) && p.requestId().isEmpty() && p.attempts() == 0;
+            if (needsSnapshot || needsCall) {
+                // Raised by the parser, the accumulator or the SSE decoder, which know neither the call nor
+                // (the first and last) the snapshot: one copy that carries both, with the original as cause.
+                String message = requestId == null ? p.getMessage() : p.getMessage() + " (request-id " + requestId + ")";
+                f = new StreamProtocolException(message, p.rawEvent().orElse(null), p,
+                        p.snapshot().orElseGet(accumulator::snapshot), requestId, attempts);
+            }
         }
         failure = f;
         return f;

@@ -8,13 +8,12 @@ import dev.brook.core.event.StreamEvent;
 import dev.brook.core.transport.TransportResponse;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,30 +24,33 @@ import java.util.concurrent.atomic.AtomicReference;
  * Body bytes are requested one buffer at a time and only while the subscriber has demand and no decoded
  * event is waiting, so a slow subscriber slows the socket and at most one buffer's worth of events is
  * held. Every signal (body, demand, cancel, timeout) is serialised through one drain loop, which runs on
- * whichever thread signalled: usually the transport's I/O thread, never a thread of its own.
+ * whichever thread signalled: usually the transport's I/O thread, never a thread of its own, never the
+ * timer's. The call's {@link CallClock} is fixed at construction and the body's state is published in one
+ * volatile write before the body is subscribed, so no signal can see half a stream.
  */
 final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     private static final System.Logger LOG = System.getLogger(AsyncStreamDriver.class.getName());
 
-    private final MessageStreamDecoder decoder;
     private final ArrayDeque<StreamEvent> queue = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<ByteBuffer> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger wip = new AtomicInteger();
     private final AtomicLong demand = new AtomicLong();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final CompletableFuture<Message> result = new CompletableFuture<>();
-    private final Duration idleTimeout;
-    private final Duration totalTimeout;
+    private final int maxEventSize;
+    private final CallClock clock;
 
     private volatile Flow.Subscriber<? super StreamEvent> downstream;
-    private volatile TransportResponse response;
+    /** Published once, by {@link #start}, before the body is subscribed: the body's state in one write. */
+    private volatile Body exchange;
     private volatile Flow.Subscription body;
     private volatile boolean bodyDone;
     private volatile Throwable bodyError;
     private final AtomicReference<Throwable> abortCause = new AtomicReference<>();
     private volatile boolean released;
     private volatile boolean downstreamCancelled;
-    private volatile StreamWatchdog watchdog;
+    private volatile boolean done;
+    private volatile CompletableFuture<?> inFlight;
 
     // Touched only inside the drain loop.
     private boolean upstreamRequested;
@@ -57,34 +59,72 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     private Object terminal;
     private boolean downstreamNotified;
 
-    AsyncStreamDriver(int maxEventSize, Duration idleTimeout, Duration totalTimeout) {
-        this.decoder = new MessageStreamDecoder(queue::add, maxEventSize);
-        this.idleTimeout = idleTimeout;
-        this.totalTimeout = totalTimeout;
+    /** The response of a started body and its decoder, which knows the request id and attempt count. */
+    private static final class Body {
+        final TransportResponse response;
+        final MessageStreamDecoder decoder;
+        final String requestId;
+
+        Body(TransportResponse response, MessageStreamDecoder decoder, String requestId) {
+            this.response = response;
+            this.decoder = decoder;
+            this.requestId = requestId;
+        }
+    }
+
+    /**
+     * @param clock the call's clock, already running; the driver reacts when it fires (off the timer thread)
+     */
+    AsyncStreamDriver(int maxEventSize, CallClock clock) {
+        this.maxEventSize = maxEventSize;
+        this.clock = clock;
+        clock.onFire(this::clockFired);
     }
 
     CompletableFuture<Message> result() {
         return result;
     }
 
-    boolean isAborted() {
-        return abortCause.get() != null;
+    /** Whether the stream has ended or is ending (cancelled, failed, timed out): no attempt should start. */
+    boolean isDone() {
+        return done || abortCause.get() != null || clock.fired() == StreamTimeoutException.Kind.TOTAL;
+    }
+
+    /**
+     * What the call waits for before the body (an attempt, an error body): a connect or idle timeout ends
+     * it, so that the retry logic sees the timeout even from a transport that never answers.
+     */
+    void inFlight(CompletableFuture<?> waiting) {
+        this.inFlight = waiting;
+    }
+
+    /** The clock fired (called off the timer thread, after the exchange or body was aborted). */
+    void clockFired() {
+        StreamTimeoutException.Kind fired = clock.fired();
+        CompletableFuture<?> waiting = inFlight;
+        if (exchange == null && fired != null && fired != StreamTimeoutException.Kind.TOTAL && waiting != null
+                && !waiting.isDone()) {
+            // Before the body, a connect or idle timeout ends the attempt, whose failure path retries.
+            waiting.completeExceptionally(new TimeoutException("Brook's " + fired + " timeout fired"));
+            return;
+        }
+        drain();
     }
 
     /** The response has arrived (2xx, an event stream): start reading its body as demand allows. */
-    void start(TransportResponse response, Flow.Publisher<ByteBuffer> bodyPublisher) {
-        this.response = response;
-        StreamWatchdog dog = new StreamWatchdog(idleTimeout, totalTimeout, this::onWatchdog);
-        watchdog = dog;
-        // Checked after the watchdog is published: an abort racing this method either sees the watchdog
-        // (and stops it) or is seen here.
+    void start(TransportResponse response, Flow.Publisher<ByteBuffer> bodyPublisher, String requestId) {
+        inFlight = null;
+        exchange = new Body(response, new MessageStreamDecoder(queue::add, maxEventSize, requestId, clock.attempts()),
+                requestId);
+        clock.startBody(this::release);
+        // Checked after the body is published: an abort racing this method either sees the response (and
+        // closes it) or is seen here.
         if (abortCause.get() != null) {
-            dog.stop();
-            response.close();
+            release();
             drain();
             return;
         }
-        dog.readStarted(); // the wait for the first body byte counts as silence too
+        clock.readStarted(); // the wait for the first body byte counts as silence too
         bodyPublisher.subscribe(new BodySubscriber());
     }
 
@@ -140,18 +180,12 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         drain();
     }
 
-    private void onWatchdog() {
-        release();
-        // Not on the timer thread: the drain may call user code, which must not hold up every stream's timers.
-        ForkJoinPool.commonPool().execute(this::drain);
-    }
-
     private void release() {
         released = true;
         try {
-            TransportResponse r = response;
-            if (r != null) {
-                r.close();
+            Body b = exchange;
+            if (b != null) {
+                b.response.close();
             }
         } finally {
             Flow.Subscription s = body;
@@ -191,24 +225,32 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             notifyDownstream();
             return;
         }
-        StreamWatchdog dog = watchdog;
-        StreamTimeoutException.Kind fired = dog == null ? null : dog.fired();
         Throwable aborted = abortCause.get();
         if (aborted != null) {
             finish(aborted);
             return;
         }
+        Body b = exchange; // read once: null until the body starts, then fixed
+        StreamTimeoutException.Kind fired = clock.fired();
         if (fired != null && pendingTerminal == null) {
-            if (!decoder.isComplete()) {
-                finish(timeout(fired, null));
+            if (b == null) {
+                // Before the body only the total timeout ends the stream here; a connect or idle one ends
+                // the attempt (see clockFired), whose failure path decides about a retry.
+                if (fired == StreamTimeoutException.Kind.TOTAL) {
+                    finish(clock.beforeHeaders(fired, null));
+                }
+                return;
+            }
+            if (!b.decoder.isComplete()) {
+                finish(clock.inBody(fired, delivered, null, b.decoder.snapshot(), b.requestId));
                 return;
             }
             // message_stop arrived and only the end of the body was awaited: the reply is whole.
-            pendingTerminal = endOfBody();
+            pendingTerminal = endOfBody(b);
         }
         Flow.Subscriber<? super StreamEvent> d = downstream;
-        if (d == null) {
-            return; // wait for a consumer
+        if (d == null || b == null) {
+            return; // wait for a consumer, and for the body
         }
         while (true) {
             while (demand.get() > 0 && !queue.isEmpty()) {
@@ -233,32 +275,33 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             if (buffer != null) {
                 upstreamRequested = false;
                 try {
-                    decoder.feed(buffer);
+                    b.decoder.feed(buffer);
                 } catch (BrookException e) {
                     pendingTerminal = e;
                 }
                 continue;
             }
             if (bodyDone) {
-                pendingTerminal = endOfBody();
+                pendingTerminal = endOfBody(b);
                 continue;
             }
-            if (demand.get() > 0 && !upstreamRequested && body != null) {
+            Flow.Subscription s = body;
+            if (demand.get() > 0 && !upstreamRequested && s != null) {
                 upstreamRequested = true;
-                dog.readStarted();
-                body.request(1);
+                clock.readStarted();
+                s.request(1);
             }
             return;
         }
     }
 
-    private Object endOfBody() {
+    private Object endOfBody(Body b) {
         Throwable error = bodyError;
-        if (error instanceof SocketTimeoutException && !decoder.isComplete()) {
-            return timeout(StreamTimeoutException.Kind.IDLE, error);
+        if (error instanceof SocketTimeoutException && !b.decoder.isComplete()) {
+            return clock.inBody(StreamTimeoutException.Kind.IDLE, delivered, error, b.decoder.snapshot(), b.requestId);
         }
         try {
-            return decoder.end();
+            return b.decoder.end();
         } catch (BrookException e) {
             if (error != null) {
                 e.addSuppressed(error);
@@ -267,18 +310,11 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         }
     }
 
-    private StreamTimeoutException timeout(StreamTimeoutException.Kind kind, Throwable cause) {
-        Duration value = kind == StreamTimeoutException.Kind.IDLE ? idleTimeout : totalTimeout;
-        return StreamWatchdog.timeoutError(kind, value, delivered, cause, decoder.snapshot());
-    }
-
     private void finish(Object outcome) {
         terminal = outcome;
+        done = true;
         try {
-            StreamWatchdog dog = watchdog;
-            if (dog != null) {
-                dog.stop();
-            }
+            clock.stop();
             queue.clear();
             inbox.clear();
             release();
@@ -329,10 +365,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
 
         @Override
         public void onNext(ByteBuffer item) {
-            StreamWatchdog dog = watchdog;
-            if (dog != null) {
-                dog.readEnded();
-            }
+            clock.readEnded();
             inbox.add(item);
             drain();
         }

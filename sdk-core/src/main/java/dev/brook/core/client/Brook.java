@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,6 +52,7 @@ public final class Brook implements AutoCloseable {
     private final Executor callbackExecutor;
     private final Executor blockingExecutor;
     private final ExecutorService ownedBlockingExecutor;
+    private final ScheduledExecutorService scheduler;
     private final Messages messages;
 
     private Brook(Builder b, Transport transport, boolean ownsTransport) {
@@ -77,6 +79,7 @@ public final class Brook implements AutoCloseable {
             });
             this.blockingExecutor = ownedBlockingExecutor;
         }
+        this.scheduler = b.scheduler != null ? b.scheduler : DefaultScheduler.get();
         this.messages = new Messages(this);
     }
 
@@ -109,7 +112,8 @@ public final class Brook implements AutoCloseable {
         b.maxEventSize = maxEventSize;
         b.transport = transport;
         b.callbackExecutor = callbackExecutor;
-        b.blockingExecutor = blockingExecutor;
+        b.blockingExecutor = ownedBlockingExecutor == null ? blockingExecutor : null;
+        b.scheduler = scheduler == DefaultScheduler.get() ? null : scheduler;
         return b;
     }
 
@@ -139,6 +143,10 @@ public final class Brook implements AutoCloseable {
         return betas;
     }
 
+    Duration connectTimeout() {
+        return transportConfig.connectTimeout();
+    }
+
     Duration idleTimeout() {
         return transportConfig.idleTimeout();
     }
@@ -165,6 +173,10 @@ public final class Brook implements AutoCloseable {
 
     Executor blockingExecutor() {
         return blockingExecutor;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
     }
 
     /** Closes the transport if Brook created it. Streams still open may fail afterwards. Idempotent. */
@@ -200,6 +212,7 @@ public final class Brook implements AutoCloseable {
         private String transportName;
         private Executor callbackExecutor;
         private Executor blockingExecutor;
+        private ScheduledExecutorService scheduler;
 
         private Builder() {
         }
@@ -256,7 +269,9 @@ public final class Brook implements AutoCloseable {
         }
 
         /**
-         * Longest time to connect, for transports Brook creates. Default 10 s.
+         * Longest time to establish a connection (TCP and TLS), per attempt. Brook's clock enforces it on
+         * every transport, including one around your own client (whose own connect timeout, if shorter,
+         * fires first). Default 10 s.
          *
          * @throws IllegalArgumentException if zero or negative
          */
@@ -266,8 +281,10 @@ public final class Brook implements AutoCloseable {
         }
 
         /**
-         * Longest silence allowed while waiting for headers or between body bytes ({@code ping} events
-         * count as bytes). Default 60 s; zero disables it.
+         * Longest silence allowed while waiting for the response headers (from the moment the request is
+         * sent) or between body bytes while a reader waits for them ({@code ping} events count as bytes).
+         * Enforced by Brook's clock on every transport, including one around your own client. Default
+         * 60 s; zero disables it. Per call: {@link RequestOptions.Builder#idleTimeout}.
          *
          * @throws IllegalArgumentException if negative
          */
@@ -277,8 +294,9 @@ public final class Brook implements AutoCloseable {
         }
 
         /**
-         * Longest life of one stream, from its response headers to its last event. Default: none (zero); long
-         * replies can take minutes, so set it only when a hard deadline matters more than the reply.
+         * Longest life of one call, from its start (before connecting), across retries and their delays,
+         * to its last event. Default: none (zero); long replies can take minutes, so set it only when a
+         * hard deadline matters more than the reply. Per call: {@link RequestOptions.Builder#totalTimeout}.
          *
          * @throws IllegalArgumentException if negative
          */
@@ -337,6 +355,17 @@ public final class Brook implements AutoCloseable {
          */
         public Builder blockingExecutor(Executor executor) {
             this.blockingExecutor = Objects.requireNonNull(executor, "blockingExecutor");
+            return this;
+        }
+
+        /**
+         * The timer behind every timeout of this client's calls. Default: one daemon thread shared by all
+         * clients in the JVM. Brook runs no user code and no transport code on it: it only records that a
+         * timeout fired and hands the abort to the blocking executor. Brook never shuts down a scheduler
+         * it was given.
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 /** Turns an error response into the {@link ApiException} subclass for its status. */
 final class ErrorResponses {
@@ -28,44 +29,50 @@ final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    static ApiException toException(int status, TransportHeaders headers, byte[] body) {
-        String raw = new String(body, StandardCharsets.UTF_8);
+    /**
+     * @param attempts how many attempts the call made, this one included
+     * @param retryable whether the retry policy counts this response as retryable
+     * @param secrets the call's credentials: masked wherever the body echoes them
+     */
+    static ApiException toException(int status, TransportHeaders headers, byte[] body, int attempts, boolean retryable,
+            List<String> secrets) {
+        String raw = SecretMask.mask(new String(body, StandardCharsets.UTF_8), secrets);
         String type = "";
         String message = "";
         try {
             JsonNode root = Json.MAPPER.readTree(body);
             JsonNode error = root == null ? null : root.get("error");
             if (error != null && error.isObject()) {
-                type = error.path("type").asText("");
-                message = error.path("message").asText("");
+                type = SecretMask.mask(error.path("type").asText(""), secrets);
+                message = SecretMask.mask(error.path("message").asText(""), secrets);
             }
         } catch (IOException notJson) {
             // A proxy or load balancer answered with HTML or plain text: keep it as the raw body only.
         }
         String requestId = headers.firstValue("request-id").orElse(null);
         if (status == 400) {
-            return new BadRequestException(status, type, message, requestId, raw);
+            return new BadRequestException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status == 401) {
-            return new AuthenticationException(status, type, message, requestId, raw);
+            return new AuthenticationException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status == 403) {
-            return new PermissionDeniedException(status, type, message, requestId, raw);
+            return new PermissionDeniedException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status == 404) {
-            return new NotFoundException(status, type, message, requestId, raw);
+            return new NotFoundException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status == 409) {
-            return new ConflictException(status, type, message, requestId, raw);
+            return new ConflictException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status == 413) {
-            return new RequestTooLargeException(status, type, message, requestId, raw);
+            return new RequestTooLargeException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status == 422) {
-            return new UnprocessableEntityException(status, type, message, requestId, raw);
+            return new UnprocessableEntityException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status == 429) {
             Duration retryAfter = RetryPolicy.retryAfter(headers, Duration.ofDays(1)).orElse(null);
-            return new RateLimitException(status, type, message, requestId, raw, retryAfter);
+            return new RateLimitException(status, type, message, requestId, raw, attempts, retryable, retryAfter);
         } else if (status == 529) {
-            return new OverloadedException(status, type, message, requestId, raw);
+            return new OverloadedException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status >= 500) {
-            return new InternalServerException(status, type, message, requestId, raw);
+            return new InternalServerException(status, type, message, requestId, raw, attempts, retryable);
         }
-        return new ApiException(status, type, message, requestId, raw);
+        return new ApiException(status, type, message, requestId, raw, attempts, retryable);
     }
 
     /** Reads at most {@code limit} bytes of {@code in}; never drains the rest. */

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.Cleaner;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -55,9 +54,8 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     private final Transport transport;
     private final TransportResponse response;
     private final InputStream body;
-    private final Duration idleTimeout;
-    private final Duration totalTimeout;
-    private final StreamWatchdog watchdog;
+    private final CallClock clock;
+    private final String requestId;
     private final Cleaner.Cleanable cleanable;
     private final ArrayDeque<StreamEvent> pending = new ArrayDeque<>();
     private final MessageStreamDecoder decoder;
@@ -68,23 +66,26 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     private BrookException failure;
     private Message finalMessage;
 
+    /**
+     * @param body the response body, already watched by {@code clock} (every read counts as waiting)
+     * @param clock the call's clock, running since the call started; stopped when the stream ends
+     */
     MessageStream(Transport transport, TransportResponse response, InputStream body, int maxEventSize,
-            Duration idleTimeout, Duration totalTimeout) {
+            CallClock clock, String requestId) {
         this.transport = transport;
         this.response = response;
         this.body = body;
-        this.idleTimeout = idleTimeout;
-        this.totalTimeout = totalTimeout;
-        this.decoder = new MessageStreamDecoder(pending::add, maxEventSize);
-        Release release = new Release(response, body);
-        this.watchdog = new StreamWatchdog(idleTimeout, totalTimeout, release::abort);
-        release.watchdog = watchdog;
+        this.clock = clock;
+        this.requestId = requestId;
+        this.decoder = new MessageStreamDecoder(pending::add, maxEventSize, requestId, clock.attempts());
+        Release release = new Release(response, body, clock);
+        clock.startBody(release::abort);
         this.cleanable = CLEANER.register(this, release);
     }
 
     /** The {@code request-id} response header, to quote when reporting a problem. */
     public Optional<String> requestId() {
-        return response.headers().firstValue("request-id");
+        return Optional.ofNullable(requestId);
     }
 
     /** The HTTP status of the response (a 2xx). */
@@ -142,7 +143,7 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         }
         if (finalMessage == null) {
             throw new ConnectionException("The stream was closed before message_stop, after " + delivered
-                    + " events", null, decoder.snapshot());
+                    + " events", null, decoder.snapshot(), requestId, clock.attempts());
         }
         return finalMessage;
     }
@@ -197,19 +198,16 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         transport.checkBlockingAllowed();
         int n;
         IOException readError = null;
-        watchdog.readStarted();
         try {
-            n = body.read(buffer, 0, buffer.length);
+            n = body.read(buffer, 0, buffer.length); // watched by the clock: a silent server is aborted
         } catch (IOException e) {
             n = -1;
             readError = e;
         } catch (RuntimeException e) {
             // A transport's stream broke its contract; end the stream rather than leave it half-failed.
             finish(new ConnectionException("Reading the response body failed after " + delivered + " events: " + e,
-                    e, decoder.snapshot()));
+                    e, decoder.snapshot(), requestId, clock.attempts()));
             return;
-        } finally {
-            watchdog.readEnded();
         }
         if (n >= 0) {
             try {
@@ -218,17 +216,17 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
                 finish(e);
             } catch (RuntimeException e) {
                 finish(new StreamProtocolException("Decoding the stream failed after " + delivered + " events: " + e,
-                        null, e, decoder.snapshot()));
+                        null, e, decoder.snapshot(), requestId, clock.attempts()));
             }
             return;
         }
-        StreamTimeoutException.Kind fired = watchdog.fired();
+        StreamTimeoutException.Kind fired = clock.fired();
         if (fired != null && !decoder.isComplete()) {
-            finish(timeout(fired, fired == StreamTimeoutException.Kind.IDLE ? idleTimeout : totalTimeout, readError));
+            finish(clock.inBody(fired, delivered, readError, decoder.snapshot(), requestId));
         } else if (closed) {
             finish(null);
         } else if (readError instanceof SocketTimeoutException && !decoder.isComplete()) {
-            finish(timeout(StreamTimeoutException.Kind.IDLE, idleTimeout, readError));
+            finish(clock.inBody(StreamTimeoutException.Kind.IDLE, delivered, readError, decoder.snapshot(), requestId));
         } else {
             // EOF, or the connection dropped, or a timeout while only the end of a whole reply was awaited:
             // either way the body ended. Whether that loses anything is the decoder's call: before
@@ -251,31 +249,26 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         cleanable.clean();
     }
 
-    private StreamTimeoutException timeout(StreamTimeoutException.Kind kind, Duration value, IOException cause) {
-        return StreamWatchdog.timeoutError(kind, value, delivered, cause, decoder.snapshot());
-    }
-
     /** Frees the exchange; holds no reference to the stream, so the stream can become unreachable. */
     private static final class Release implements Runnable {
         private final TransportResponse response;
         private final InputStream body;
-        private StreamWatchdog watchdog;
+        private final CallClock clock;
 
-        Release(TransportResponse response, InputStream body) {
+        Release(TransportResponse response, InputStream body, CallClock clock) {
             this.response = response;
             this.body = body;
+            this.clock = clock;
         }
 
-        /** Called by the watchdog: wake the reader without stopping the watchdog's verdict. */
+        /** Called when the clock fires: wake the reader without stopping the clock's verdict. */
         void abort() {
             closeQuietly();
         }
 
         @Override
         public void run() {
-            if (watchdog != null) {
-                watchdog.stop();
-            }
+            clock.stop();
             closeQuietly();
         }
 

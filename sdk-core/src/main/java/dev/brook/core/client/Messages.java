@@ -6,28 +6,34 @@ import dev.brook.core.error.ConnectionException;
 import dev.brook.core.error.StreamProtocolException;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.Message;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /**
  * The Messages API ({@code POST /v1/messages}) of one {@link Brook} client. Thread-safe.
+ *
+ * <p>Every call runs on one clock that starts when the call starts: the connect timeout per attempt,
+ * the idle timeout while waiting for headers and between body bytes, and the total timeout across
+ * retries to the last event (see {@link Brook.Builder#idleTimeout} and {@link RequestOptions}). Failures
+ * before the first body byte are retried as configured; every exception says how many attempts were
+ * made and, once headers arrived, the {@code request-id}.
  */
 public final class Messages {
     /** Largest non-streaming response body read by {@link #create}. */
@@ -46,89 +52,384 @@ public final class Messages {
 
     /**
      * Sends {@code request} with {@code "stream": true} and returns the open stream once the response
-     * headers have arrived. Failures before the first body byte are retried as configured.
-     *
-     * @throws ApiException (a subclass per status) when the API answers with an error status
-     * @throws ConnectionException when no connection could be made, after the retries
-     * @throws StreamTimeoutException when connecting or waiting for the headers timed out, after the retries
-     * @throws StreamProtocolException when the response is not {@code text/event-stream}
+     * headers have arrived, with the client's settings. See {@link #stream(MessageRequest, RequestOptions)}.
      */
     public MessageStream stream(MessageRequest request) {
+        return stream(request, RequestOptions.none());
+    }
+
+    /**
+     * Sends {@code request} with {@code "stream": true} and returns the open stream once the response
+     * headers have arrived. Failures before the first body byte are retried as configured.
+     *
+     * @param options this call's headers, betas, timeouts and retries, over the client's
+     * @throws ApiException (a subclass per status) when the API answers with an error status
+     * @throws ConnectionException when no connection could be made, after the retries
+     * @throws StreamTimeoutException when connecting or waiting for the headers timed out, after the
+     *     retries, or the total timeout expired
+     * @throws StreamProtocolException when the response is not {@code text/event-stream}
+     */
+    public MessageStream stream(MessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        TransportResponse response = send(request.toJson(true), "text/event-stream");
-        String contentType = response.headers().firstValue("content-type").orElse("");
-        if (!mediaType(contentType).equals("text/event-stream")) {
-            response.close();
-            throw notAnEventStream(contentType, response.statusCode());
-        }
-        InputStream body;
+        Call call = newCall(request.toJson(true), "text/event-stream", options);
+        TransportResponse response = send(call);
         try {
-            body = ContentDecoding.decode(body(response), response.headers());
-        } catch (StreamProtocolException e) {
+            String requestId = requestId(response);
+            String contentType = response.headers().firstValue("content-type").orElse("");
+            if (!mediaType(contentType).equals("text/event-stream")) {
+                throw notAnEventStream(contentType, response.statusCode(), requestId, call.clock.attempts());
+            }
+            InputStream body = ContentDecoding.decode(call.clock.watch(body(response)), response.headers());
+            return new MessageStream(brook.transport(), response, body, brook.maxEventSize(), call.clock, requestId);
+        } catch (RuntimeException | Error e) {
             response.close();
+            call.clock.stop();
             throw e;
         }
-        return new MessageStream(brook.transport(), response, body, brook.maxEventSize(), brook.idleTimeout(),
-                brook.totalTimeout());
+    }
+
+    /**
+     * Streams without blocking, delivering each event to {@code listener}, with the client's settings.
+     * See {@link #streamAsync(MessageRequest, StreamListener, RequestOptions)}.
+     */
+    public AsyncMessageStream streamAsync(MessageRequest request, StreamListener listener) {
+        return streamAsync(request, listener, RequestOptions.none());
     }
 
     /**
      * Streams without blocking, delivering each event to {@code listener} (see {@link StreamListener} for
      * threads and ordering). The request is sent at once.
      *
+     * @param options this call's headers, betas, timeouts and retries, over the client's
      * @return the handle: {@link AsyncMessageStream#finalMessage()}, {@link AsyncMessageStream#cancel()}
      */
-    public AsyncMessageStream streamAsync(MessageRequest request, StreamListener listener) {
+    public AsyncMessageStream streamAsync(MessageRequest request, StreamListener listener, RequestOptions options) {
         Objects.requireNonNull(listener, "listener");
-        return startAsync(request, listener);
+        return startAsync(request, listener, options);
+    }
+
+    /**
+     * Streams without blocking to the one subscriber of {@link AsyncMessageStream#events()}, with the
+     * client's settings. See {@link #streamAsync(MessageRequest, RequestOptions)}.
+     */
+    public AsyncMessageStream streamAsync(MessageRequest request) {
+        return streamAsync(request, RequestOptions.none());
     }
 
     /**
      * Streams without blocking; the events go to the one subscriber of
      * {@link AsyncMessageStream#events()}, with its demand carried to the socket. The request is sent at
-     * once; errors before the first event (API errors after retries, connection failures) reach the
-     * subscriber's {@code onError} and the final-message future.
+     * once; errors before the first event (API errors after retries, connection failures, timeouts)
+     * reach the subscriber's {@code onError} and the final-message future.
+     *
+     * @param options this call's headers, betas, timeouts and retries, over the client's
      */
-    public AsyncMessageStream streamAsync(MessageRequest request) {
-        return startAsync(request, null);
+    public AsyncMessageStream streamAsync(MessageRequest request, RequestOptions options) {
+        return startAsync(request, null, options);
     }
 
-    private AsyncMessageStream startAsync(MessageRequest request, StreamListener listener) {
+    /**
+     * Sends {@code request} without streaming and returns the whole reply, with the client's settings.
+     * See {@link #create(MessageRequest, RequestOptions)}.
+     */
+    public Message create(MessageRequest request) {
+        return create(request, RequestOptions.none());
+    }
+
+    /**
+     * Sends {@code request} without streaming and returns the whole reply.
+     *
+     * @param options this call's headers, betas, timeouts and retries, over the client's
+     * @throws ApiException (a subclass per status) when the API answers with an error status
+     * @throws ConnectionException when the connection fails, after the retries
+     * @throws StreamTimeoutException when a timeout fires
+     * @throws StreamProtocolException when the reply is larger than 64 MiB
+     */
+    public Message create(MessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        TransportRequest transportRequest = TransportRequest.of("POST", endpoint, headers("text/event-stream"),
-                request.toJson(true));
-        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), brook.idleTimeout(), brook.totalTimeout());
+        Call call = newCall(request.toJson(false), "application/json", options);
+        CallClock clock = call.clock;
+        TransportResponse response = send(call);
+        String requestId = requestId(response);
+        try (response) {
+            clock.startBody(response::close);
+            byte[] body = ErrorResponses.readAtMost(ContentDecoding.decode(clock.watch(body(response)),
+                    response.headers()), MAX_MESSAGE_BODY + 1);
+            if (clock.fired() != null) {
+                throw clock.inBody(clock.fired(), 0, null, null, requestId);
+            }
+            if (body.length > MAX_MESSAGE_BODY) {
+                throw new StreamProtocolException("The response body exceeds " + MAX_MESSAGE_BODY
+                        + " bytes; use stream() for large replies.", null, null, null, requestId, clock.attempts());
+            }
+            return Message.fromJson(body);
+        } catch (IOException e) {
+            StreamTimeoutException.Kind fired = clock.fired();
+            if (fired != null) {
+                throw clock.inBody(fired, 0, e, null, requestId);
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw clock.inBody(StreamTimeoutException.Kind.IDLE, 0, e, null, requestId);
+            }
+            throw new ConnectionException("Reading the response from " + endpoint + " failed: " + e, e, null,
+                    requestId, clock.attempts());
+        } finally {
+            clock.stop();
+        }
+    }
+
+    /** One call's request, clock and retry policy. */
+    private static final class Call {
+        final TransportRequest request;
+        final CallClock clock;
+        final RetryPolicy policy;
+
+        Call(TransportRequest request, CallClock clock, RetryPolicy policy) {
+            this.request = request;
+            this.clock = clock;
+            this.policy = policy;
+        }
+    }
+
+    /** Starts the call's clock: from here on, every timeout counts. */
+    private Call newCall(byte[] body, String accept, RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        TransportRequest request = TransportRequest.of("POST", endpoint, headers(accept, options), body);
+        CallClock clock = new CallClock(brook.scheduler(), brook.blockingExecutor(), endpoint, brook.connectTimeout(),
+                options.idleTimeout().orElse(brook.idleTimeout()), options.totalTimeout().orElse(brook.totalTimeout()));
+        return new Call(request, clock, new RetryPolicy(options.maxRetries().orElse(brook.maxRetries())));
+    }
+
+    /**
+     * Sends with retries; returns a 2xx response whose body is unread. On failure the clock is stopped.
+     */
+    private TransportResponse send(Call call) {
+        try {
+            return sendWithRetries(call);
+        } catch (RuntimeException | Error e) {
+            call.clock.stop();
+            throw e;
+        }
+    }
+
+    private TransportResponse sendWithRetries(Call call) {
+        brook.transport().checkBlockingAllowed();
+        CallClock clock = call.clock;
+        for (int retry = 0; ; retry++) {
+            TransportExchange exchange = clock.startAttempt();
+            TransportResponse response;
+            try {
+                response = brook.transport().execute(call.request, exchange);
+            } catch (IOException | RuntimeException e) {
+                clock.endAttempt();
+                BrookException failure = attemptFailure(clock, exchange, e);
+                if (retry >= call.policy.maxRetries() || !failure.retryable()) {
+                    throw failure;
+                }
+                sleep(clock, call.policy.delay(retry + 1, TransportHeaders.empty()), failure);
+                continue;
+            }
+            clock.endAttempt();
+            StreamTimeoutException.Kind fired = clock.fired();
+            if (fired != null) {
+                // The headers came just as a timeout fired: the verdict stands, as if they had not come.
+                response.close();
+                StreamTimeoutException timeout = clock.beforeHeaders(fired, null);
+                if (retry >= call.policy.maxRetries() || !timeout.retryable()) {
+                    throw timeout;
+                }
+                sleep(clock, call.policy.delay(retry + 1, TransportHeaders.empty()), timeout);
+                continue;
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response;
+            }
+            ApiException error = readError(call, response);
+            if (retry >= call.policy.maxRetries() || !error.retryable()) {
+                throw error;
+            }
+            sleep(clock, call.policy.delay(retry + 1, response.headers()), error);
+        }
+    }
+
+    /** Reads and closes an error response, bounded by the clock. */
+    private ApiException readError(Call call, TransportResponse response) {
+        CallClock clock = call.clock;
+        byte[] errorBody;
+        try (response) {
+            clock.startBody(response::close);
+            errorBody = ErrorResponses.readAtMost(clock.watch(body(response)), ErrorResponses.MAX_ERROR_BODY);
+        } catch (IOException e) {
+            errorBody = new byte[0];
+        }
+        if (clock.fired() != null) {
+            throw clock.beforeHeaders(clock.fired(), null);
+        }
+        return apiError(response, errorBody, clock.attempts());
+    }
+
+    private ApiException apiError(TransportResponse response, byte[] body, int attempts) {
+        int status = response.statusCode();
+        return ErrorResponses.toException(status, response.headers(), body, attempts,
+                RetryPolicy.isRetryable(status, response.headers()), secrets());
+    }
+
+    /** What an attempt that produced no response becomes; a transport bug passes through unchanged. */
+    private BrookException attemptFailure(CallClock clock, TransportExchange exchange, Throwable e) {
+        StreamTimeoutException.Kind fired = clock.fired();
+        if (fired != null) {
+            return clock.beforeHeaders(fired, e);
+        }
+        if (e instanceof BrookException be) {
+            return be;
+        }
+        if (e instanceof IOException io) {
+            return mapIo(io, exchange.isConnected(), clock);
+        }
+        throw e instanceof RuntimeException r ? r : new CompletionException(e);
+    }
+
+    private static void sleep(CallClock clock, Duration delay, BrookException cause) {
+        try {
+            clock.sleep(delay);
+        } catch (java.io.InterruptedIOException e) {
+            cause.addSuppressed(e);
+            throw cause;
+        } catch (StreamTimeoutException e) {
+            e.addSuppressed(cause);
+            throw e;
+        }
+    }
+
+    private AsyncMessageStream startAsync(MessageRequest request, StreamListener listener, RequestOptions options) {
+        Objects.requireNonNull(request, "request");
+        Call call = newCall(request.toJson(true), "text/event-stream", options);
+        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), call.clock);
         CompletableFuture<Message> outcome = driver.result();
         if (listener != null) {
             ListenerSubscriber subscriber = new ListenerSubscriber(listener, brook.callbackExecutor(), driver);
             outcome = subscriber.outcome();
             driver.subscribe(subscriber);
         }
-        sendAsync(transportRequest, new RetryPolicy(brook.maxRetries()), 0, driver).whenComplete((response, failure) -> {
-            if (failure != null) {
-                driver.failBeforeBody(unwrap(failure));
-                return;
-            }
-            try {
-                open(driver, response);
-            } catch (RuntimeException | Error e) {
-                // Anything thrown here would vanish into a future nobody reads: end the stream with it.
-                response.close();
-                driver.failBeforeBody(e);
-            }
-        });
+        attemptAsync(call, driver, 0);
         return new AsyncMessageStream(driver, outcome);
     }
 
-    /**
-     * Checks a 2xx response and starts its body flowing into {@code driver}.
-     *
-     * @throws StreamProtocolException when the response is not an event stream, or is encoded unreadably
-     */
-    private void open(AsyncStreamDriver driver, TransportResponse response) {
+    /** One attempt of an async call; retries are scheduled on the clock, never slept. */
+    private void attemptAsync(Call call, AsyncStreamDriver driver, int retry) {
+        if (driver.isDone()) {
+            return;
+        }
+        CallClock clock = call.clock;
+        TransportExchange exchange = clock.startAttempt();
+        CompletableFuture<TransportResponse> sent;
+        try {
+            sent = brook.transport().executeAsync(call.request, exchange, brook.blockingExecutor());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        // The attempt as the driver sees it: the clock can end it even if the transport never answers.
+        CompletableFuture<TransportResponse> attempt = new CompletableFuture<>();
+        sent.whenComplete((response, error) -> {
+            if (error != null) {
+                attempt.completeExceptionally(error);
+            } else if (!attempt.complete(response)) {
+                response.close(); // the clock ended the attempt first: nobody will read this body
+            }
+        });
+        driver.inFlight(attempt);
+        attempt.whenComplete((response, error) -> {
+            try {
+                attemptDone(call, driver, retry, exchange, response, error == null ? null : unwrap(error));
+            } catch (RuntimeException | Error e) {
+                // Anything thrown here would vanish into a future nobody reads: end the stream with it.
+                if (response != null) {
+                    response.close();
+                }
+                driver.failBeforeBody(e);
+            }
+        });
+    }
+
+    private void attemptDone(Call call, AsyncStreamDriver driver, int retry, TransportExchange exchange,
+            TransportResponse response, Throwable error) {
+        CallClock clock = call.clock;
+        clock.endAttempt();
+        StreamTimeoutException.Kind fired = clock.fired();
+        if (driver.isDone() || fired == StreamTimeoutException.Kind.TOTAL) {
+            if (response != null) {
+                response.close(); // nobody will read it: the stream was cancelled or timed out meanwhile
+            }
+            driver.clockFired(); // ends the stream with the total timeout, if that is what happened
+            return;
+        }
+        if (fired != null) {
+            // This attempt's connect or idle timeout fired (the headers may have come just as it did: the
+            // verdict stands). Retried like any failure before the body.
+            if (response != null) {
+                response.close();
+            }
+            retryOrFail(call, driver, retry, clock.beforeHeaders(fired, error), TransportHeaders.empty());
+            return;
+        }
+        if (error != null) {
+            BrookException failure;
+            try {
+                failure = attemptFailure(clock, exchange, error);
+            } catch (RuntimeException e) {
+                driver.failBeforeBody(e); // a transport bug or a cancellation: never retried
+                return;
+            }
+            retryOrFail(call, driver, retry, failure, TransportHeaders.empty());
+            return;
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            open(call, driver, response);
+            return;
+        }
+        clock.startBody(response::close);
+        CompletableFuture<byte[]> errorBody = readErrorBody(response);
+        driver.inFlight(errorBody);
+        errorBody.whenComplete((bytes, readError) -> {
+            response.close();
+            StreamTimeoutException.Kind stalled = clock.fired();
+            if (driver.isDone() || stalled == StreamTimeoutException.Kind.TOTAL) {
+                driver.clockFired();
+                return;
+            }
+            if (stalled != null) {
+                retryOrFail(call, driver, retry, clock.beforeHeaders(stalled, readError), response.headers());
+                return;
+            }
+            ApiException apiError = apiError(response, bytes == null ? new byte[0] : bytes, clock.attempts());
+            if (apiError.retryable()) {
+                retryOrFail(call, driver, retry, apiError, response.headers());
+            } else {
+                driver.failBeforeBody(apiError);
+            }
+        });
+    }
+
+    private void retryOrFail(Call call, AsyncStreamDriver driver, int retry, BrookException failure,
+            TransportHeaders headers) {
+        if (retry >= call.policy.maxRetries() || !failure.retryable() || driver.isDone()) {
+            driver.failBeforeBody(failure);
+            return;
+        }
+        call.clock.schedule(call.policy.delay(retry + 1, headers), () -> attemptAsync(call, driver, retry + 1));
+    }
+
+    /** Checks a 2xx response and starts its body flowing into {@code driver}. */
+    private void open(Call call, AsyncStreamDriver driver, TransportResponse response) {
+        String requestId = requestId(response);
         String contentType = response.headers().firstValue("content-type").orElse("");
         if (!mediaType(contentType).equals("text/event-stream")) {
-            throw notAnEventStream(contentType, response.statusCode());
+            response.close();
+            driver.failBeforeBody(notAnEventStream(contentType, response.statusCode(), requestId,
+                    call.clock.attempts()));
+            return;
         }
         Flow.Publisher<ByteBuffer> body;
         if (ContentDecoding.isEncoded(response.headers())) {
@@ -139,74 +440,7 @@ public final class Messages {
             body = response.bodyPublisher().orElseGet(
                     () -> new InputStreamPublisher(response.bodyStream().orElseThrow(), brook.blockingExecutor()));
         }
-        driver.start(response, body);
-    }
-
-    /** {@link #send} without blocking: retries are scheduled, never slept. */
-    private CompletableFuture<TransportResponse> sendAsync(TransportRequest request, RetryPolicy policy, int attempt,
-            AsyncStreamDriver driver) {
-        CompletableFuture<TransportResponse> sent;
-        try {
-            sent = brook.transport().executeAsync(request, brook.blockingExecutor());
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
-        }
-        return sent.handle((response, error) -> {
-            if (error != null) {
-                Throwable cause = unwrap(error);
-                if (!(cause instanceof BrookException) && !(cause instanceof IOException)) {
-                    // A transport bug or a cancellation, as the sync path lets it through: never retried.
-                    return CompletableFuture.<TransportResponse>failedFuture(cause);
-                }
-                BrookException failure = cause instanceof BrookException be ? be : mapIo((IOException) cause, "connecting");
-                if (attempt >= policy.maxRetries() || driver.isAborted()) {
-                    return CompletableFuture.<TransportResponse>failedFuture(failure);
-                }
-                return later(policy.delay(attempt + 1, TransportHeaders.empty()),
-                        () -> retry(request, policy, attempt + 1, driver, failure));
-            }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                if (driver.isAborted()) {
-                    response.close();
-                }
-                return CompletableFuture.completedFuture(response);
-            }
-            CompletableFuture<byte[]> errorBody;
-            try {
-                errorBody = readErrorBody(response);
-                if (!brook.idleTimeout().isZero()) {
-                    // No stream watchdog exists yet: bound the wait for a stalled error body here.
-                    errorBody = errorBody.completeOnTimeout(new byte[0], brook.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (RuntimeException e) {
-                errorBody = CompletableFuture.completedFuture(new byte[0]);
-            }
-            return errorBody.exceptionally(t -> new byte[0]).thenCompose(bytes -> {
-                response.close();
-                ApiException apiError = ErrorResponses.toException(status, response.headers(), bytes);
-                if (attempt >= policy.maxRetries() || !RetryPolicy.isRetryable(status, response.headers())
-                        || driver.isAborted()) {
-                    return CompletableFuture.<TransportResponse>failedFuture(apiError);
-                }
-                return later(policy.delay(attempt + 1, response.headers()),
-                        () -> retry(request, policy, attempt + 1, driver, apiError));
-            });
-        }).thenCompose(next -> next);
-    }
-
-    /** The next attempt, unless the stream was cancelled while it waited. */
-    private CompletableFuture<TransportResponse> retry(TransportRequest request, RetryPolicy policy, int attempt,
-            AsyncStreamDriver driver, BrookException previous) {
-        if (driver.isAborted()) {
-            return CompletableFuture.failedFuture(previous);
-        }
-        return sendAsync(request, policy, attempt, driver);
-    }
-
-    private static <T> CompletableFuture<T> later(Duration delay, Supplier<CompletableFuture<T>> next) {
-        return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                .thenCompose(ignored -> next.get());
+        driver.start(response, body, requestId);
     }
 
     /** Reads at most {@link ErrorResponses#MAX_ERROR_BODY} bytes of an error body without blocking an I/O thread. */
@@ -264,64 +498,10 @@ public final class Messages {
     }
 
     /**
-     * Sends {@code request} without streaming and returns the whole reply.
-     *
-     * @throws ApiException (a subclass per status) when the API answers with an error status
-     * @throws ConnectionException when the connection fails, after the retries
-     * @throws StreamTimeoutException when a timeout fires
+     * The request headers: Brook's own, then this call's extras (which may replace {@code user-agent}
+     * but never a header in {@link RequestOptions#RESERVED_HEADERS}, refused when the options were built).
      */
-    public Message create(MessageRequest request) {
-        Objects.requireNonNull(request, "request");
-        TransportResponse response = send(request.toJson(false), "application/json");
-        try (response) {
-            byte[] body = ErrorResponses.readAtMost(ContentDecoding.decode(body(response), response.headers()),
-                    MAX_MESSAGE_BODY + 1);
-            if (body.length > MAX_MESSAGE_BODY) {
-                throw new StreamProtocolException("The response body exceeds " + MAX_MESSAGE_BODY
-                        + " bytes; use stream() for large replies.");
-            }
-            return Message.fromJson(body);
-        } catch (IOException e) {
-            throw mapIo(e, "reading the response");
-        }
-    }
-
-    /** Sends with retries; returns a 2xx response whose body is unread. */
-    private TransportResponse send(byte[] body, String accept) {
-        brook.transport().checkBlockingAllowed();
-        TransportRequest request = TransportRequest.of("POST", endpoint, headers(accept), body);
-        RetryPolicy policy = new RetryPolicy(brook.maxRetries());
-        for (int attempt = 0; ; attempt++) {
-            TransportResponse response;
-            try {
-                response = brook.transport().execute(request);
-            } catch (IOException | BrookException e) {
-                BrookException failure = e instanceof BrookException be ? be : mapIo((IOException) e, "connecting");
-                if (attempt >= policy.maxRetries()) {
-                    throw failure;
-                }
-                sleep(policy.delay(attempt + 1, TransportHeaders.empty()), failure);
-                continue;
-            }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return response;
-            }
-            ApiException error;
-            try (response) {
-                byte[] errorBody = ErrorResponses.readAtMost(body(response), ErrorResponses.MAX_ERROR_BODY);
-                error = ErrorResponses.toException(status, response.headers(), errorBody);
-            } catch (IOException e) {
-                error = ErrorResponses.toException(status, response.headers(), new byte[0]);
-            }
-            if (attempt >= policy.maxRetries() || !RetryPolicy.isRetryable(status, response.headers())) {
-                throw error;
-            }
-            sleep(policy.delay(attempt + 1, response.headers()), error);
-        }
-    }
-
-    private TransportHeaders headers(String accept) {
+    private TransportHeaders headers(String accept, RequestOptions options) {
         TransportHeaders.Builder h = TransportHeaders.builder();
         if (brook.apiKey() != null) {
             h.set("x-api-key", brook.apiKey());
@@ -329,30 +509,48 @@ public final class Messages {
             h.set("authorization", "Bearer " + brook.authToken());
         }
         h.set("anthropic-version", Brook.API_VERSION);
-        if (!brook.betas().isEmpty()) {
-            h.set("anthropic-beta", String.join(",", brook.betas()));
+        List<String> betas = new ArrayList<>(brook.betas());
+        for (String beta : options.betas()) {
+            if (!betas.contains(beta)) {
+                betas.add(beta);
+            }
+        }
+        if (!betas.isEmpty()) {
+            h.set("anthropic-beta", String.join(",", betas));
         }
         h.set("content-type", "application/json");
         h.set("accept", accept);
         h.set("user-agent", userAgent);
+        options.headers().forEach((name, values) -> {
+            h.set(name, values.get(0));
+            for (int i = 1; i < values.size(); i++) {
+                h.add(name, values.get(i));
+            }
+        });
         return h.build();
+    }
+
+    /** The credentials of this client, to mask wherever a server echoes them. */
+    private List<String> secrets() {
+        return brook.apiKey() != null ? List.of(brook.apiKey()) : List.of(brook.authToken());
     }
 
     private InputStream body(TransportResponse response) {
         if (response.bodyStream().isPresent()) {
             return response.bodyStream().get();
         }
-        PublisherInputStream bridge = new PublisherInputStream(brook.idleTimeout());
+        PublisherInputStream bridge = new PublisherInputStream();
         response.bodyPublisher().orElseThrow().subscribe(bridge);
         return bridge;
     }
 
-    private BrookException mapIo(IOException e, String doing) {
+    private static String requestId(TransportResponse response) {
+        return response.headers().firstValue("request-id").orElse(null);
+    }
+
+    private BrookException mapIo(IOException e, boolean connected, CallClock clock) {
         if (e instanceof SocketTimeoutException) {
-            Duration idle = brook.idleTimeout();
-            return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, idle,
-                    "Idle timeout of " + idle.toMillis() + " ms expired while " + doing + " " + endpoint
-                            + "; raise Brook.builder().idleTimeout(...) or check the network path.", e, null);
+            return clock.stackTimeout(connected, e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
@@ -360,25 +558,19 @@ public final class Messages {
                         + ". Brook verifies server certificates by default; to trust a private CA or a self-signed"
                         + " certificate, pass your own HTTP client configured with it (JdkTransport.of(httpClient),"
                         + " OkHttpTransport.of(okHttpClient), ApacheTransport.of(client) or VertxTransport.of(vertx,"
-                        + " options), each built with your trust store).", e);
+                        + " options), each built with your trust store).", e, null, null, clock.attempts());
             }
         }
-        return new ConnectionException("Connection to " + endpoint + " failed while " + doing + ": " + e, e);
+        int n = clock.attempts();
+        return new ConnectionException("Connection to " + endpoint + " failed" + (n > 1 ? " (attempt " + n + ")" : "")
+                + ": " + e, e, null, null, n);
     }
 
-    private static void sleep(Duration delay, BrookException cause) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cause.addSuppressed(new InterruptedIOException("interrupted while waiting to retry"));
-            throw cause;
-        }
-    }
-
-    private static StreamProtocolException notAnEventStream(String contentType, int status) {
+    private static StreamProtocolException notAnEventStream(String contentType, int status, String requestId,
+            int attempts) {
         return new StreamProtocolException("Expected a text/event-stream response but got content-type '"
-                + contentType + "' (HTTP " + status + "); check baseUrl and any proxy in between.");
+                + contentType + "' (HTTP " + status + (requestId == null ? "" : ", request-id " + requestId)
+                + "); check baseUrl and any proxy in between.", null, null, null, requestId, attempts);
     }
 
     static String mediaType(String contentType) {

@@ -3,14 +3,11 @@ package dev.brook.core.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A blocking {@link InputStream} over a body {@link Flow.Publisher}: how a sync stream reads from a
@@ -25,16 +22,14 @@ final class PublisherInputStream extends InputStream implements Flow.Subscriber<
     private static final ByteBuffer CLOSED = ByteBuffer.allocate(0);
 
     private final BlockingQueue<ByteBuffer> queue = new LinkedBlockingQueue<>();
-    private final long idleNanos;
     private volatile Flow.Subscription subscription;
     private volatile boolean closed;
     private volatile Throwable failure;
     private ByteBuffer current;
     private boolean finished;
 
-    /** @param idleTimeout longest wait for the next buffer; zero waits forever */
-    PublisherInputStream(Duration idleTimeout) {
-        this.idleNanos = idleTimeout.toNanos();
+    /** A bridge that waits as long as it takes: the call's clock bounds the wait, and closes this to end it. */
+    PublisherInputStream() {
     }
 
     @Override
@@ -113,13 +108,10 @@ final class PublisherInputStream extends InputStream implements Flow.Subscriber<
         }
         ByteBuffer next;
         try {
-            next = idleNanos == 0 ? queue.take() : queue.poll(idleNanos, TimeUnit.NANOSECONDS);
+            next = queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the response body");
-        }
-        if (next == null) {
-            throw new SocketTimeoutException("no body bytes for " + Duration.ofNanos(idleNanos));
         }
         if (next == END || next == CLOSED) {
             finished = true;

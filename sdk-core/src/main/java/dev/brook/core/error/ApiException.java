@@ -1,7 +1,6 @@
 package dev.brook.core.error;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The API answered with an error status before any event was streamed. Subclasses name the common
@@ -16,8 +15,8 @@ public class ApiException extends BrookException {
     private final int statusCode;
     private final String errorType;
     private final String errorMessage;
-    private final String requestId;
     private final String rawBody;
+    private final boolean retryable;
 
     /**
      * @param statusCode the HTTP status
@@ -25,18 +24,23 @@ public class ApiException extends BrookException {
      *     when the body had none
      * @param errorMessage the {@code error.message} of the body; {@code ""} when absent
      * @param requestId the {@code request-id} response header, or {@code null}
-     * @param rawBody the response body as received (truncated to 64 KiB), never {@code null}
+     * @param rawBody the response body as received (truncated to 64 KiB, credentials masked), never
+     *     {@code null}
+     * @param attempts how many HTTP attempts were made, this one included
+     * @param retryable whether the retry policy counts this response as retryable (by status and
+     *     {@code x-should-retry})
      */
-    public ApiException(int statusCode, String errorType, String errorMessage, String requestId, String rawBody) {
-        super(describe(statusCode, errorType, errorMessage, requestId));
+    public ApiException(int statusCode, String errorType, String errorMessage, String requestId, String rawBody,
+            int attempts, boolean retryable) {
+        super(describe(statusCode, errorType, errorMessage, requestId, attempts), null, null, requestId, attempts);
         this.statusCode = statusCode;
         this.errorType = Objects.requireNonNull(errorType, "errorType");
         this.errorMessage = Objects.requireNonNull(errorMessage, "errorMessage");
-        this.requestId = requestId;
         this.rawBody = Objects.requireNonNull(rawBody, "rawBody");
+        this.retryable = retryable;
     }
 
-    private static String describe(int status, String type, String message, String requestId) {
+    private static String describe(int status, String type, String message, String requestId, int attempts) {
         StringBuilder sb = new StringBuilder("HTTP ").append(status);
         if (!type.isEmpty()) {
             sb.append(' ').append(type);
@@ -46,6 +50,9 @@ public class ApiException extends BrookException {
         }
         if (requestId != null) {
             sb.append(" (request-id ").append(requestId).append(')');
+        }
+        if (attempts > 1) {
+            sb.append(" after ").append(attempts).append(" attempts");
         }
         return sb.toString();
     }
@@ -65,13 +72,17 @@ public class ApiException extends BrookException {
         return errorMessage;
     }
 
-    /** The {@code request-id} response header, to quote when contacting support. */
-    public Optional<String> requestId() {
-        return Optional.ofNullable(requestId);
-    }
-
-    /** The response body as received, truncated to 64 KiB. */
+    /**
+     * The response body as received, truncated to 64 KiB, with the call's API key or token replaced by
+     * {@code [redacted]} wherever the server echoed it.
+     */
     public String rawBody() {
         return rawBody;
+    }
+
+    /** Whether the retry policy retries this status (408, 409, 429, 5xx, 529, or as {@code x-should-retry} said). */
+    @Override
+    public boolean retryable() {
+        return retryable;
     }
 }

@@ -4,7 +4,9 @@ package dev.brook.core.error;
 public class AuthenticationException extends ApiException {
     private static final long serialVersionUID = 1L;
 
-    public AuthenticationException(int statusCode, String errorType, String errorMessage, String requestId, String rawBody) {
-        super(statusCode, errorType, errorMessage, requestId, rawBody);
+    /** See {@link ApiException#ApiException(int, String, String, String, String, int, boolean)}. */
+    public AuthenticationException(int statusCode, String errorType, String errorMessage, String requestId, String rawBody,
+            int attempts, boolean retryable) {
+        super(statusCode, errorType, errorMessage, requestId, rawBody, attempts, retryable);
     }
 }

@@ -10,12 +10,14 @@ public class RateLimitException extends ApiException {
     private final transient Duration retryAfter;
 
     /**
+     * See {@link ApiException#ApiException(int, String, String, String, String, int, boolean)}.
+     *
      * @param retryAfter the delay the server asked for ({@code retry-after-ms} or {@code retry-after}),
      *     or {@code null} when it gave none
      */
     public RateLimitException(int statusCode, String errorType, String errorMessage, String requestId,
-            String rawBody, Duration retryAfter) {
-        super(statusCode, errorType, errorMessage, requestId, rawBody);
+            String rawBody, int attempts, boolean retryable, Duration retryAfter) {
+        super(statusCode, errorType, errorMessage, requestId, rawBody, attempts, retryable);
         this.retryAfter = retryAfter;
     }
 

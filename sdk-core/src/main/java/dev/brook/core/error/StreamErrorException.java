@@ -18,12 +18,21 @@ public class StreamErrorException extends BrookException {
      * @param errorType the {@code error.type} of the event, such as {@code overloaded_error}
      * @param errorMessage the {@code error.message} of the event, or {@code ""} when absent
      * @param snapshot the message accumulated before the error, or {@code null}
+     * @param requestId the {@code request-id} response header, or {@code null}
+     * @param attempts how many HTTP attempts the call made
      */
-    public StreamErrorException(String errorType, String errorMessage, Message snapshot) {
+    public StreamErrorException(String errorType, String errorMessage, Message snapshot, String requestId,
+            int attempts) {
         super("The server ended the stream with an error event: " + errorType
-                + (errorMessage == null || errorMessage.isEmpty() ? "" : ": " + errorMessage), null, snapshot);
+                + (errorMessage == null || errorMessage.isEmpty() ? "" : ": " + errorMessage)
+                + (requestId == null ? "" : " (request-id " + requestId + ")"), null, snapshot, requestId, attempts);
         this.errorType = Objects.requireNonNull(errorType, "errorType");
         this.errorMessage = errorMessage == null ? "" : errorMessage;
+    }
+
+    /** An error event outside a call (a decoded capture): no request id, no attempts. */
+    public StreamErrorException(String errorType, String errorMessage, Message snapshot) {
+        this(errorType, errorMessage, snapshot, null, 0);
     }
 
     /** The {@code error.type} of the error event, such as {@code overloaded_error}. */
@@ -34,5 +43,18 @@ public class StreamErrorException extends BrookException {
     /** The {@code error.message} of the error event; empty when the server sent none. */
     public String errorMessage() {
         return errorMessage;
+    }
+
+    /**
+     * True for the error types of the statuses the retry policy retries ({@code overloaded_error},
+     * {@code api_error}, {@code rate_limit_error}, {@code timeout_error}). Brook does not retry a stream
+     * that has started; the caller may.
+     */
+    @Override
+    public boolean retryable() {
+        return switch (errorType) {
+            case "overloaded_error", "api_error", "rate_limit_error", "timeout_error" -> true;
+            default -> false;
+        };
     }
 }

@@ -18,18 +18,28 @@ public class StreamProtocolException extends BrookException {
      * @param rawEvent the raw event (SSE data) that broke the protocol, or {@code null}
      * @param cause the underlying parse failure, or {@code null}
      * @param snapshot the message accumulated before the failure, or {@code null}
+     * @param requestId the {@code request-id} response header, or {@code null}
+     * @param attempts how many HTTP attempts the call made
      */
-    public StreamProtocolException(String message, String rawEvent, Throwable cause, Message snapshot) {
-        super(message, cause, snapshot);
+    public StreamProtocolException(String message, String rawEvent, Throwable cause, Message snapshot,
+            String requestId, int attempts) {
+        super(message, cause, snapshot, requestId, attempts);
         this.rawEvent = rawEvent;
     }
 
-    public StreamProtocolException(String message, String rawEvent, Throwable cause) {
-        this(message, rawEvent, cause, null);
+    /** A protocol error outside a call (a decoded capture): no request id, no attempts. */
+    public StreamProtocolException(String message, String rawEvent, Throwable cause, Message snapshot) {
+        this(message, rawEvent, cause, snapshot, null, 0);
     }
 
+    /** A protocol error with no snapshot, request id or attempts (as a parser raises it). */
+    public StreamProtocolException(String message, String rawEvent, Throwable cause) {
+        this(message, rawEvent, cause, null, null, 0);
+    }
+
+    /** A protocol error with only a message. */
     public StreamProtocolException(String message) {
-        this(message, null, null, null);
+        this(message, null, null, null, null, 0);
     }
 
     /** The raw SSE data of the event that broke the protocol, when the failure is tied to one event. */
@@ -39,6 +49,14 @@ public class StreamProtocolException extends BrookException {
 
     /** A copy of this exception that also carries {@code snapshot}; this exception becomes its cause. */
     public StreamProtocolException withSnapshot(Message snapshot) {
-        return new StreamProtocolException(getMessage(), rawEvent, this, snapshot);
+        return new StreamProtocolException(getMessage(), rawEvent, this, snapshot, requestId().orElse(null), attempts());
+    }
+
+    /**
+     * A copy of this exception that also carries the call's {@code requestId} and {@code attempts}; this
+     * exception becomes its cause.
+     */
+    public StreamProtocolException withCall(String requestId, int attempts) {
+        return new StreamProtocolException(getMessage(), rawEvent, this, snapshot().orElse(null), requestId, attempts);
     }
 }

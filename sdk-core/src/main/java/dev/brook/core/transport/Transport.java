@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Moves the bytes of one HTTP exchange for Brook. A transport knows nothing of SSE, JSON or retries:
- * it sends a {@link TransportRequest} and hands back a {@link TransportResponse} as soon as the status
+ * Moves the bytes of one HTTP exchange for Brook. A transport knows nothing of SSE, JSON, retries or
+ * Brook's timeouts: it sends a {@link TransportRequest} and hands back a {@link TransportResponse} as soon as the status
  * and headers have arrived, with the body unread.
  *
  * <p>Implementations are thread-safe: one transport serves many concurrent streams.
@@ -20,16 +20,23 @@ public interface Transport extends AutoCloseable {
     /**
      * Sends {@code request} and blocks until the status and headers have arrived.
      *
-     * @throws IOException when the exchange fails before the headers (refused, reset, timed out);
-     *     a transport may throw {@code dev.brook.core.error.StreamTimeoutException} directly when it
-     *     knows which timeout fired
+     * <p>Report progress and take the abort through {@code exchange} (see {@link TransportExchange}):
+     * call {@link TransportExchange#connected()} once the connection is up, and register with
+     * {@link TransportExchange#onAbort(Runnable)}, before blocking, an action that makes this method
+     * throw promptly. Enforce no Brook timeout here and build no Brook exception: the core owns the
+     * clock. Report what the stack raised as an {@link IOException}; a timeout of the stack's own as a
+     * {@link java.net.SocketTimeoutException} (with the stack's exception as its cause when it is of
+     * another type), so that the core can tell it from a refused or broken connection.
+     *
+     * @throws IOException when the exchange fails or is aborted before the headers
      */
-    TransportResponse execute(TransportRequest request) throws IOException;
+    TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException;
 
     /**
      * Sends {@code request} without blocking the caller; the future completes once the status and
-     * headers have arrived, or exceptionally with the {@link IOException} (or Brook exception) that
-     * {@link #execute} would have thrown.
+     * headers have arrived, or exceptionally with the {@link IOException} that {@link #execute} would
+     * have thrown. {@code exchange} is used as in {@link #execute}; its abort action must complete the
+     * future exceptionally (or make it never deliver a response that nobody closes).
      *
      * <p>The default runs {@link #execute} on {@code blockingExecutor}: right for blocking stacks. A stack
      * with its own asynchronous I/O overrides this and ignores the executor, so no thread waits per
@@ -37,10 +44,11 @@ public interface Transport extends AutoCloseable {
      *
      * @param blockingExecutor where a blocking stack may wait; never used by natively asynchronous ones
      */
-    default CompletableFuture<TransportResponse> executeAsync(TransportRequest request, Executor blockingExecutor) {
+    default CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
+            Executor blockingExecutor) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return execute(request);
+                return execute(request, exchange);
             } catch (IOException e) {
                 throw new CompletionException(e);
             }

@@ -6,10 +6,13 @@ import java.util.Objects;
 /**
  * The settings a {@link TransportProvider} applies when it creates a transport of its own. A transport
  * built around a user's configured client ({@code OkHttpTransport.of(client)} and the like) keeps that
- * client's settings instead. Immutable and thread-safe.
+ * client's settings instead. Either way the core enforces the connect and idle timeouts itself (see
+ * {@link TransportExchange}); a created client's own timeouts are only backstops
+ * ({@link #connectBackstop()}, {@link #readBackstop()}). Immutable and thread-safe.
  */
 public final class TransportConfig {
     private static final TransportConfig DEFAULTS = builder().build();
+    private static final Duration MIN_BACKSTOP_MARGIN = Duration.ofSeconds(2);
 
     private final Duration connectTimeout;
     private final Duration idleTimeout;
@@ -36,11 +39,38 @@ public final class TransportConfig {
 
     /**
      * Longest silence allowed while waiting for the response headers or between body bytes;
-     * {@link Duration#ZERO} means none. The core enforces it too, so a stack without a per-read timeout
-     * may ignore it.
+     * {@link Duration#ZERO} means none. The core enforces it; see {@link #readBackstop()} for a stack's
+     * own read timeout.
      */
     public Duration idleTimeout() {
         return idleTimeout;
+    }
+
+    /**
+     * The connect timeout to give the stack of a client the transport creates: looser than the core's
+     * {@link #connectTimeout()} (by half of it, at least 2 s), so that the core's timeout, with its
+     * {@code kind()} and advice, is what users see, and the stack's only catches a core that could not
+     * act.
+     */
+    public Duration connectBackstop() {
+        return backstop(connectTimeout);
+    }
+
+    /**
+     * The read (socket or response) timeout to give the stack of a client the transport creates, looser
+     * than the core's {@link #idleTimeout()} as {@link #connectBackstop()} is; {@link Duration#ZERO}
+     * (none) when the idle timeout is disabled.
+     */
+    public Duration readBackstop() {
+        return backstop(idleTimeout);
+    }
+
+    private static Duration backstop(Duration coreTimeout) {
+        if (coreTimeout.isZero()) {
+            return Duration.ZERO;
+        }
+        Duration margin = coreTimeout.dividedBy(2);
+        return coreTimeout.plus(margin.compareTo(MIN_BACKSTOP_MARGIN) < 0 ? MIN_BACKSTOP_MARGIN : margin);
     }
 
     /** Builds {@link TransportConfig} values. Not thread-safe. */
@@ -66,7 +96,8 @@ public final class TransportConfig {
         }
 
         /**
-         * Longest silence between body bytes. Default 60 s; zero disables it.
+         * Longest silence while waiting for the headers or between body bytes. Default 60 s; zero
+         * disables it.
          *
          * @throws IllegalArgumentException if negative
          */
@@ -79,6 +110,7 @@ public final class TransportConfig {
             return this;
         }
 
+        /** The settings as given so far. */
         public TransportConfig build() {
             return new TransportConfig(this);
         }
