@@ -22,6 +22,12 @@ import java.util.Map;
  * Writes typed events and raw SSE events as one-line JSON. Typed events come out in the wire shape of the
  * Messages API ({@code {"type":"content_block_delta","index":0,"delta":{...}}}), so a line can be compared
  * with the {@code data:} the server sent; only what the parsed event keeps is written.
+ *
+ * <p>An unknown event whose data is a JSON object with a {@code type} is written as received. Other
+ * unknown events are written as {@code {"type":...,"data":<the JSON value>}} when the data is JSON, and
+ * as {@code {"type":...,"data_text":"<the data as received>"}} when it is not (plain text, empty,
+ * truncated JSON): a different field, so that data {@code hello} and data {@code "hello"} (a JSON string)
+ * stay distinguishable.
  */
 final class EventJson {
     private EventJson() {
@@ -95,8 +101,12 @@ final class EventJson {
             g.writeStringField("message", e.errorMessage());
             g.writeEndObject();
         } else if (event instanceof UnknownEvent u) {
-            g.writeFieldName("data");
-            tree(g, u.raw());
+            if (u.raw().isMissingNode()) { // the data was not JSON: only its text is known
+                g.writeStringField("data_text", u.data());
+            } else {
+                g.writeFieldName("data");
+                tree(g, u.raw());
+            }
         } else if (!(event instanceof MessageStopEvent || event instanceof PingEvent)) {
             throw new IllegalStateException("unhandled event kind " + event.getClass().getName());
         }

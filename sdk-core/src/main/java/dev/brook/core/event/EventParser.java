@@ -8,6 +8,7 @@ import dev.brook.core.json.Json;
 import dev.brook.core.sse.SseEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,13 @@ import java.util.Map;
  * take a dedicated path that builds no JSON tree. Unknown event, block and delta kinds become
  * {@link UnknownEvent}, {@link UnknownBlock} and {@link Delta.UnknownDelta}, never an error.
  *
+ * <p>An event name this version does not know gives an {@link UnknownEvent} whatever its data is (JSON,
+ * plain text, empty, truncated): the API may add event kinds, and their data need not be JSON. Only a
+ * known event name ({@code message_start}, {@code content_block_start}, {@code content_block_delta},
+ * {@code content_block_stop}, {@code message_delta}, {@code message_stop}, {@code ping}, {@code error})
+ * with data that is not one JSON value is a protocol error. An event without a name whose data is not
+ * JSON cannot be identified, so it too is an {@link UnknownEvent}, of type {@code message}.
+ *
  * <p>Stateless and thread-safe: one instance may serve any number of streams at once.
  */
 public final class EventParser {
@@ -33,9 +41,12 @@ public final class EventParser {
     /**
      * Parses one event.
      *
-     * @throws StreamProtocolException when the data is not valid JSON, or a known event lacks a field it
-     *     needs (such as {@code index}); the message names the event type, and
+     * @param event the SSE event, not null
+     * @return the typed event, never null; an {@link UnknownEvent} for a kind this version does not know
+     * @throws StreamProtocolException when a known event's data is not valid JSON, or a known event lacks
+     *     a field it needs (such as {@code index}); the message names the event type, and
      *     {@link StreamProtocolException#rawEvent()} carries the raw data
+     * @throws NullPointerException if {@code event} is null
      */
     public StreamEvent parse(SseEvent event) {
         String sseType = event.type();
@@ -43,9 +54,16 @@ public final class EventParser {
     }
 
     /**
-     * Parses one event given its type name and UTF-8 data, as {@link #parse(SseEvent)} does.
+     * Parses one event given its type name and UTF-8 data, as {@link #parse(SseEvent)} does. The bytes
+     * are only read, and not kept.
      *
+     * @param sseType the SSE event type, {@code "message"} when the event had no name; not null
+     * @param data the array holding the event data as UTF-8
+     * @param offset where the data starts in {@code data}
+     * @param length the number of data bytes
+     * @return the typed event, never null; an {@link UnknownEvent} for a kind this version does not know
      * @throws StreamProtocolException as {@link #parse(SseEvent)}
+     * @throws NullPointerException if {@code sseType} or {@code data} is null
      */
     public StreamEvent parse(String sseType, byte[] data, int offset, int length) {
         boolean unnamed = DEFAULT_SSE_TYPE.equals(sseType);
@@ -55,33 +73,80 @@ public final class EventParser {
                 return fast;
             }
         }
-        JsonNode tree = readTree(sseType, data, offset, length);
-        String type = sseType;
         if (unnamed) {
-            JsonNode t = tree.get("type");
-            if (t != null && t.isTextual()) {
-                type = t.textValue();
-            }
+            return parseUnnamed(data, offset, length);
+        }
+        if (!isKnown(sseType)) {
+            JsonNode tree = readTree(null, data, offset, length);
+            return new UnknownEvent(sseType, tree == null ? Json.nodes().missingNode() : tree,
+                    text(data, offset, length));
+        }
+        return fromTree(sseType, readTree(sseType, data, offset, length), data, offset, length);
+    }
+
+    /**
+     * An event without an SSE name: its JSON {@code type} says what it is. Data that is not JSON has no
+     * type to read, so nothing says it is one of the known kinds; it is kept as an {@link UnknownEvent} of
+     * type {@code message} rather than failing the stream. The API may add event kinds whose data is not
+     * JSON, and a proxy that drops event names would turn every such event into this case; raising a
+     * protocol error would break the promise that an unknown kind never ends a stream. The cost: a
+     * truncated known event in such a stream is skipped, not reported (named streams still report it).
+     */
+    private static StreamEvent parseUnnamed(byte[] data, int offset, int length) {
+        JsonNode tree = readTree(null, data, offset, length);
+        if (tree == null) {
+            return new UnknownEvent(DEFAULT_SSE_TYPE, Json.nodes().missingNode(), text(data, offset, length));
+        }
+        JsonNode t = tree.get("type");
+        String type = t != null && t.isTextual() ? t.textValue() : DEFAULT_SSE_TYPE;
+        if (!isKnown(type)) {
+            return new UnknownEvent(type, tree, text(data, offset, length));
         }
         return fromTree(type, tree, data, offset, length);
     }
 
-    private static JsonNode readTree(String type, byte[] b, int off, int len) {
+    /** Whether {@link #fromTree} has a case for {@code type}; keep the two in step. */
+    private static boolean isKnown(String type) {
+        switch (type) {
+            case "message_start":
+            case "content_block_start":
+            case "content_block_delta":
+            case "content_block_stop":
+            case "message_delta":
+            case "message_stop":
+            case "ping":
+            case "error":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Reads the data as exactly one JSON value. When it is not (empty, malformed, or followed by more
+     * content), throws a protocol error naming {@code knownType}, or returns null when that is null.
+     */
+    private static JsonNode readTree(String knownType, byte[] b, int off, int len) {
+        String problem;
+        IOException cause = null;
         try (JsonParser p = Json.FACTORY.createParser(b, off, len)) {
             JsonNode tree = Json.readTree(p);
             if (tree.isMissingNode()) {
-                throw new StreamProtocolException("Malformed JSON in " + type + " event: the data is empty",
-                        raw(b, off, len), null);
+                problem = "the data is empty";
+            } else if (p.nextToken() != null) {
+                problem = "unexpected content after the JSON value";
+            } else {
+                return tree;
             }
-            if (p.nextToken() != null) {
-                throw new StreamProtocolException("Malformed JSON in " + type
-                        + " event: unexpected content after the JSON value", raw(b, off, len), null);
-            }
-            return tree;
         } catch (IOException e) {
-            throw new StreamProtocolException("Malformed JSON in " + type + " event: "
-                    + e.getMessage().lines().findFirst().orElse(""), raw(b, off, len), e);
+            problem = e.getMessage().lines().findFirst().orElse("");
+            cause = e;
         }
+        if (knownType == null) {
+            return null;
+        }
+        throw new StreamProtocolException("Malformed JSON in " + knownType + " event: " + problem,
+                raw(b, off, len), cause);
     }
 
     private static StreamEvent fromTree(String type, JsonNode tree, byte[] b, int off, int len) {
@@ -131,8 +196,8 @@ public final class EventParser {
                 }
                 return new ErrorEvent(errorType, errorMessage, tree);
             }
-            default:
-                return new UnknownEvent(type, tree);
+            default: // not reached: parse sends only known types here (see isKnown)
+                return new UnknownEvent(type, tree, text(b, off, len));
         }
     }
 
@@ -212,5 +277,14 @@ public final class EventParser {
 
     private static String raw(byte[] b, int off, int len) {
         return new String(b, off, len, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The data as {@link SseEvent#data()} gives it (WHATWG UTF-8 decoding, which differs from the JDK's on
+     * some invalid input), so an unknown event's text matches what {@code brook decode --sse} shows. Only
+     * unknown events pay for the copy.
+     */
+    private static String text(byte[] b, int off, int len) {
+        return new SseEvent(DEFAULT_SSE_TYPE, Arrays.copyOfRange(b, off, off + len), "", -1).data();
     }
 }

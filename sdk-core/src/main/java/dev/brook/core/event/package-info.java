@@ -6,7 +6,8 @@
  * events from SSE events.
  *
  * <p>Forward compatible: unknown event, block and delta kinds and unknown fields are kept as raw JSON and
- * written back unchanged, never an error. Raw values are Jackson {@code JsonNode}s shared between values;
- * treat them as read-only.
+ * written back unchanged, never an error. An unknown event kind is kept whatever its data is: as text
+ * always, and as JSON too when the data is JSON (see {@link dev.brook.core.event.UnknownEvent}). Raw
+ * values are Jackson {@code JsonNode}s shared between values; treat them as read-only.
  */
 package dev.brook.core.event;

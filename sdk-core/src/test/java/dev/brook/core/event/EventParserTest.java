@@ -72,10 +72,10 @@ class EventParserTest {
         "content_block_delta|{\"type\": \"content_block_delta\", \"index\": 0, \"delta\": {\"type\": \"text_delta\", \"text\": \"x\"}} trailing",
         "message_start|{not json}",
         "ping|",
-        "future_event|<html>",
+        "error|<html>",
         "content_block_delta|{\"type\": \"content_block_delta\", \"index\": 0, \"delta\": {\"type\": \"text_delta\", \"text\": \"bad\u0001control\"}}"
     })
-    void malformedJsonIsAProtocolErrorNamingTheEventAndCarryingTheRawData(String type, String data) {
+    void malformedJsonInAKnownEventIsAProtocolErrorNamingTheEventAndCarryingTheRawData(String type, String data) {
         String raw = data == null ? "" : data;
         assertThatThrownBy(() -> parser.parse(SseEvent.of(type, raw)))
                 .isInstanceOfSatisfying(StreamProtocolException.class, e -> {
@@ -124,8 +124,9 @@ class EventParserTest {
 
     @Test
     void unknownEventsAreKeptRaw() throws IOException {
-        StreamEvent e = parser.parse(SseEvent.of("future_event", "{\"type\": \"future_event\", \"payload\": {\"x\": 1}}"));
-        assertThat(e).isEqualTo(new UnknownEvent("future_event", tree("{\"type\": \"future_event\", \"payload\": {\"x\": 1}}")));
+        String data = "{\"type\": \"future_event\", \"payload\": {\"x\": 1}}";
+        StreamEvent e = parser.parse(SseEvent.of("future_event", data));
+        assertThat(e).isEqualTo(new UnknownEvent("future_event", tree(data), data));
         assertThat(e.type()).isEqualTo("future_event");
     }
 
