@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.brook.core.sse.SseDecoder;
 import dev.brook.core.sse.SseEvent;
 import dev.brook.core.transport.Transport;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
@@ -44,7 +45,7 @@ public interface SseCaseSuite extends TransportSuite {
                     SseDecoder decoder = new SseDecoder(e -> got.add(expected(e)));
                     TransportRequest request = TransportRequest.of("GET",
                             server.baseUri().resolve("/sse/" + c.name()), TransportHeaders.empty(), new byte[0]);
-                    try (TransportResponse response = transport.execute(request)) {
+                    try (TransportResponse response = transport.execute(request, TransportExchange.create())) {
                         assertThat(response.statusCode()).isEqualTo(200);
                         Tck.readBody(response, decoder::feed);
                     }

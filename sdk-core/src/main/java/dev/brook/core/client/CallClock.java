@@ -271,7 +271,7 @@ final class CallClock {
     StreamTimeoutException stackTimeout(boolean connected, Throwable cause) {
         Kind kind = connected ? Kind.IDLE : Kind.CONNECT;
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attemptStartedAt);
-        String what = "The HTTP client's own " + (connected ? "read" : "connect") + " timeout fired after "
+        String what = "The HTTP client's own timeout fired after "
                 + String.format("%,d", took) + " ms " + (connected ? "waiting for the response from " : "connecting to ")
                 + endpoint + ", before Brook's " + (connected ? "idle" : "connect") + " timeout of "
                 + millis(value(kind)) + ": raise that client's own timeout, or leave timeouts to Brook (" + cause + ").";

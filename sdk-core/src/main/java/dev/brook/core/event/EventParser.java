@@ -89,12 +89,17 @@ public final class EventParser {
      * type to read, so nothing says it is one of the known kinds; it is kept as an {@link UnknownEvent} of
      * type {@code message} rather than failing the stream. The API may add event kinds whose data is not
      * JSON, and a proxy that drops event names would turn every such event into this case; raising a
-     * protocol error would break the promise that an unknown kind never ends a stream. The cost: a
-     * truncated known event in such a stream is skipped, not reported (named streams still report it).
+     * protocol error would break the promise that an unknown kind never ends a stream. Data that starts
+     * as a JSON object but does not parse is different: every known kind is an object, so it is most
+     * likely a known event cut short, and skipping it would lose its content silently. It is a protocol
+     * error.
      */
     private static StreamEvent parseUnnamed(byte[] data, int offset, int length) {
         JsonNode tree = readTree(null, data, offset, length);
         if (tree == null) {
+            if (startsAsObject(data, offset, length)) {
+                readTree("unnamed (no event: line)", data, offset, length); // throws, naming the problem
+            }
             return new UnknownEvent(DEFAULT_SSE_TYPE, Json.nodes().missingNode(), text(data, offset, length));
         }
         JsonNode t = tree.get("type");
@@ -103,6 +108,16 @@ public final class EventParser {
             return new UnknownEvent(type, tree, text(data, offset, length));
         }
         return fromTree(type, tree, data, offset, length);
+    }
+
+    private static boolean startsAsObject(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return c == '{';
+            }
+        }
+        return false;
     }
 
     /** Whether {@link #fromTree} has a case for {@code type}; keep the two in step. */

@@ -98,7 +98,7 @@ class UnknownEventParsingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hello", "", "{\"type\": \"content_block_delta\", \"index\": 0, \"delta\": {", "{} {}"})
+    @ValueSource(strings = {"hello", "", "[1, 2", "<html>"})
     void anUnnamedEventWithDataThatIsNotJsonIsAnUnknownEventOfTypeMessage(String data) {
         StreamEvent e = parser.parse(SseEvent.of("message", data));
         assertThat(e).isInstanceOf(UnknownEvent.class);
@@ -119,6 +119,14 @@ class UnknownEventParsingTest {
         String numericType = "{\"type\": 7}";
         assertThat(parser.parse(SseEvent.of("message", numericType)))
                 .isEqualTo(new UnknownEvent("message", tree(numericType), numericType));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"type\": \"content_block_delta\", \"index\": 0, \"delta\": {", "{} {}", "  {\"type\""})
+    void anUnnamedEventThatStartsAsAJsonObjectButDoesNotParseIsAProtocolErrorNotSilentlySkipped(String data) {
+        assertThatThrownBy(() -> parser.parse(SseEvent.of("message", data)))
+                .isInstanceOf(StreamProtocolException.class)
+                .hasMessageContaining("unnamed");
     }
 
     @Test

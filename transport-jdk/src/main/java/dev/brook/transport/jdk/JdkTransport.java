@@ -1,15 +1,15 @@
 package dev.brook.transport.jdk;
 
-import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,24 +32,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A Brook transport over the JDK's {@link HttpClient}: no dependency beyond the JDK.
  *
  * <p>The body is taken as the client's native publisher, so bytes flow as the client's I/O delivers them
- * and a sync reader waits on Brook's bounded bridge (which also enforces the idle timeout: the JDK's
- * request timeout stops once the headers have arrived). Closing a response cancels the body
- * subscription, which makes the client drop the connection instead of draining it.
+ * and a sync reader waits on Brook's bounded bridge. Closing a response cancels the body subscription,
+ * which makes the client drop the connection instead of draining it.
+ *
+ * <p><b>Timeouts.</b> Brook's clock enforces them, on a user's client as on one it creates: every
+ * exchange, sync ones too, is sent with {@code sendAsync}, so the clock can abort the wait for headers by
+ * cancelling it; the connection counts as established when the client subscribes to the request body,
+ * which it does only once connected. The client Brook creates has a connect timeout and a request
+ * timeout looser than Brook's, as backstops; a user's client keeps its own (a tighter one fires first,
+ * and Brook reports it as the timeout of the phase it came in).
  *
  * <p>Thread-safe. Build one around your own configured client with {@link #of(HttpClient)} (proxy, TLS,
  * executor, HTTP version stay yours and Brook never shuts it down), or let discovery create one.
  */
 public final class JdkTransport implements Transport {
     private final HttpClient client;
-    private final Duration headerTimeout;
-    private final Duration connectTimeout;
+    private final Duration requestBackstop;
     private final ExecutorService ownedExecutor;
 
-    private JdkTransport(HttpClient client, Duration headerTimeout, Duration connectTimeout,
-            ExecutorService ownedExecutor) {
+    private JdkTransport(HttpClient client, Duration requestBackstop, ExecutorService ownedExecutor) {
         this.client = client;
-        this.headerTimeout = headerTimeout;
-        this.connectTimeout = connectTimeout;
+        this.requestBackstop = requestBackstop;
         this.ownedExecutor = ownedExecutor;
     }
 
@@ -56,7 +61,7 @@ public final class JdkTransport implements Transport {
      */
     public static JdkTransport of(HttpClient client) {
         Objects.requireNonNull(client, "client");
-        return new JdkTransport(client, Duration.ZERO, client.connectTimeout().orElse(null), null);
+        return new JdkTransport(client, Duration.ZERO, null);
     }
 
     /** A transport owning a new client built from {@code config}; {@link #close()} releases its threads. */
@@ -66,11 +71,13 @@ public final class JdkTransport implements Transport {
         ExecutorService executor = Executors.newFixedThreadPool(
                 Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), new DaemonThreads());
         HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
+                .connectTimeout(config.connectBackstop())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
                 .build();
-        return new JdkTransport(client, config.idleTimeout(), config.connectTimeout(), executor);
+        // The JDK's request timeout runs from sending to the headers, connecting included.
+        Duration request = config.readBackstop().isZero() ? Duration.ZERO : config.readBackstop().plus(config.connectBackstop());
+        return new JdkTransport(client, request, executor);
     }
 
     @Override
@@ -78,44 +85,70 @@ public final class JdkTransport implements Transport {
         return JdkTransportProvider.NAME;
     }
 
+    /** Blocks on {@code sendAsync}, which the exchange's abort cancels. */
     @Override
-    public TransportResponse execute(TransportRequest request) throws IOException {
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+    public TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException {
+        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent =
+                client.sendAsync(toHttpRequest(request, exchange), HttpResponse.BodyHandlers.ofPublisher());
+        exchange.onAbort(() -> sent.cancel(true));
         try {
-            response = client.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofPublisher());
-        } catch (HttpTimeoutException e) {
-            throw timeout(e, request);
+            return toResponse(sent.get());
+        } catch (ExecutionException e) {
+            throw reported(e.getCause());
+        } catch (CancellationException e) {
+            throw new IOException("The exchange with " + request.uri() + " was aborted", e);
         } catch (InterruptedException e) {
+            sent.cancel(true);
             Thread.currentThread().interrupt();
             InterruptedIOException io = new InterruptedIOException("interrupted while waiting for " + request.uri());
             io.initCause(e);
             throw io;
         }
-        return toResponse(response);
     }
 
     /** Native: the client's own I/O threads complete the future; {@code blockingExecutor} is not used. */
     @Override
-    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, Executor blockingExecutor) {
-        return client.sendAsync(toHttpRequest(request), HttpResponse.BodyHandlers.ofPublisher())
-                .handle((response, failure) -> {
-                    if (failure == null) {
-                        return toResponse(response);
-                    }
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    throw new CompletionException(cause instanceof HttpTimeoutException t ? timeout(t, request) : cause);
-                });
+    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
+            Executor blockingExecutor) {
+        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent =
+                client.sendAsync(toHttpRequest(request, exchange), HttpResponse.BodyHandlers.ofPublisher());
+        exchange.onAbort(() -> sent.cancel(true));
+        return sent.handle((response, failure) -> {
+            if (failure == null) {
+                return toResponse(response);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            throw new CompletionException(cause instanceof CancellationException
+                    ? new IOException("The exchange with " + request.uri() + " was aborted", cause) : reported(cause));
+        });
     }
 
-    private HttpRequest toHttpRequest(TransportRequest request) {
+    /** What the client raised, as the core expects it: its timeouts as {@link SocketTimeoutException}. */
+    private static IOException reported(Throwable cause) {
+        if (cause instanceof HttpTimeoutException) {
+            SocketTimeoutException timeout = new SocketTimeoutException(cause.getMessage());
+            timeout.initCause(cause);
+            return timeout;
+        }
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        return new IOException(cause);
+    }
+
+    private HttpRequest toHttpRequest(TransportRequest request, TransportExchange exchange) {
+        HttpRequest.BodyPublisher body = request.bodyLength() == 0
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body());
         HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
-                .method(request.method(), request.bodyLength() == 0
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(request.method(), new ConnectedOnSubscribe(body, exchange));
         request.headers().map().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
-        if (!headerTimeout.isZero()) {
-            b.timeout(headerTimeout);
+        if (!requestBackstop.isZero()) {
+            b.timeout(requestBackstop);
         }
         return b.build();
     }
@@ -124,18 +157,6 @@ public final class JdkTransport implements Transport {
         BufferListPublisher body = new BufferListPublisher(response.body());
         return TransportResponse.ofPublisher(response.statusCode(), TransportHeaders.of(response.headers().map()),
                 body, body::abort);
-    }
-
-    private StreamTimeoutException timeout(HttpTimeoutException e, TransportRequest request) {
-        if (e instanceof HttpConnectTimeoutException) {
-            Duration value = connectTimeout == null ? Duration.ZERO : connectTimeout;
-            return new StreamTimeoutException(StreamTimeoutException.Kind.CONNECT, value,
-                    "Connect timeout of " + value.toMillis() + " ms expired connecting to " + request.uri()
-                            + "; raise Brook.builder().connectTimeout(...) or check the network path.", e, null);
-        }
-        return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, headerTimeout,
-                "Idle timeout of " + headerTimeout.toMillis() + " ms expired waiting for the response headers from "
-                        + request.uri() + "; raise Brook.builder().idleTimeout(...) or check the server.", e, null);
     }
 
     /** Shuts down the threads of a client Brook created; a user's client is left alone. */
@@ -149,6 +170,31 @@ public final class JdkTransport implements Transport {
     @Override
     public String toString() {
         return "JdkTransport{" + (ownedExecutor != null ? "owned" : "user") + " client}";
+    }
+
+    /**
+     * The request body, reporting the connection when the client subscribes to it: the client asks for the
+     * body only once it has a connection to write it to.
+     */
+    private static final class ConnectedOnSubscribe implements HttpRequest.BodyPublisher {
+        private final HttpRequest.BodyPublisher body;
+        private final TransportExchange exchange;
+
+        ConnectedOnSubscribe(HttpRequest.BodyPublisher body, TransportExchange exchange) {
+            this.body = body;
+            this.exchange = exchange;
+        }
+
+        @Override
+        public long contentLength() {
+            return body.contentLength();
+        }
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            exchange.connected();
+            body.subscribe(subscriber);
+        }
     }
 
     private static final class DaemonThreads implements ThreadFactory {

@@ -1,8 +1,8 @@
 package dev.brook.transport.okhttp;
 
-import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
@@ -23,7 +23,6 @@ import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,14 +45,15 @@ import okio.BufferedSink;
  * blocked on the socket wakes up at once and the connection is dropped, never drained. A body read to its
  * end is released normally, so its connection is reused.
  *
- * <p><b>Timeouts.</b> OkHttp's own timeouts do the work. A connect timeout becomes a
- * {@link StreamTimeoutException} of kind {@code CONNECT}; a read timeout while waiting for the response
- * headers becomes kind {@code IDLE}; a read timeout in the body surfaces as a
- * {@link SocketTimeoutException}, which the core reports as an idle timeout with the events so far.
- * Around a user's client, its read timeout (OkHttp's default is 10 s) is the idle timeout of every
- * stream, so raise it (or set 0) for long silent phases such as extended thinking, and leave its call
- * timeout at 0 unless it should bound whole streams: when it fires before the headers it is reported as
- * kind {@code TOTAL}. Other failures are thrown as the {@link IOException} OkHttp gave.
+ * <p><b>Timeouts.</b> Brook's clock enforces them, on a user's client as on one it creates: its abort
+ * cancels the {@link Call}, which wakes a thread waiting for the headers at once, and the connection
+ * counts as established when OkHttp asks the request body to write itself, which it does only on a
+ * connected exchange. The client Brook creates has connect and read timeouts looser than Brook's, as
+ * backstops. A user's client keeps its own: one tighter than Brook's fires first and Brook reports it as
+ * the timeout of the phase it came in (OkHttp's default read timeout of 10 s, for example, would end
+ * long silent phases such as extended thinking: raise it or set 0 and let Brook's idle timeout decide).
+ * This transport reports OkHttp's timeouts, its call timeout included, as {@link SocketTimeoutException}s
+ * and every other failure as the {@link IOException} OkHttp gave.
  *
  * <p><b>No silent resends.</b> OkHttp retries a failed exchange when {@code retryOnConnectionFailure} is on
  * (its default), and replays a request body for some follow-ups (408, 503 with {@code Retry-After: 0},
@@ -80,15 +80,6 @@ import okio.BufferedSink;
  * <p>Thread-safe: one transport serves any number of concurrent streams.
  */
 public final class OkHttpTransport implements Transport {
-    /**
-     * Marks a call whose connection has been established: OkHttp runs network interceptors only once a
-     * connection exists, so a timeout on a call without the mark happened while connecting.
-     */
-    private static final Interceptor CONNECTED_MARKER = chain -> {
-        chain.call().tag(Connected.class, () -> Connected.INSTANCE);
-        return chain.proceed(chain.request());
-    };
-
     private final OkHttpClient client;
     private final boolean owned;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -99,17 +90,14 @@ public final class OkHttpTransport implements Transport {
     }
 
     /**
-     * A transport over the user's configured {@code client}, used with all its settings. Calls go through
-     * a derived client ({@link OkHttpClient#newBuilder()}) that shares the user's dispatcher, connection
-     * pool and interceptors and adds one network interceptor that only notes when a connection is
-     * established (to tell connect timeouts from read timeouts). {@link #close()} leaves the user's
-     * client untouched.
+     * A transport over the user's configured {@code client}, used with all its settings (dispatcher,
+     * pool, interceptors, timeouts). {@link #close()} leaves it untouched.
      *
      * @throws NullPointerException if {@code client} is null
      */
     public static OkHttpTransport of(OkHttpClient client) {
         Objects.requireNonNull(client, "client");
-        return new OkHttpTransport(client.newBuilder().addNetworkInterceptor(CONNECTED_MARKER).build(), false);
+        return new OkHttpTransport(client, false);
     }
 
     /** A transport owning a new client built from {@code config}; {@link #close()} releases its threads and pool. */
@@ -120,11 +108,10 @@ public final class OkHttpTransport implements Transport {
         OkHttpClient client = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool())
-                .connectTimeout(config.connectTimeout())
-                .readTimeout(config.idleTimeout())
+                .connectTimeout(config.connectBackstop())
+                .readTimeout(config.readBackstop())
                 .callTimeout(Duration.ZERO)
                 .followRedirects(false)
-                .addNetworkInterceptor(CONNECTED_MARKER)
                 .build();
         return new OkHttpTransport(client, true);
     }
@@ -135,38 +122,36 @@ public final class OkHttpTransport implements Transport {
     }
 
     /**
-     * Sends {@code request} and blocks until the status and headers have arrived.
+     * Sends {@code request} and blocks until the status and headers have arrived; the exchange's abort
+     * cancels the call.
      *
-     * @throws StreamTimeoutException when OkHttp's connect timeout, read timeout (waiting for the headers)
-     *     or call timeout fired
+     * @throws SocketTimeoutException when one of OkHttp's own timeouts fired
      * @throws IOException when the exchange failed otherwise, or was cancelled
      */
     @Override
-    public TransportResponse execute(TransportRequest request) throws IOException {
-        Call call = client.newCall(toOkHttpRequest(request));
+    public TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException {
+        Call call = client.newCall(toOkHttpRequest(request, exchange));
+        exchange.onAbort(call::cancel);
         Response response;
         try {
             response = call.execute();
         } catch (IOException e) {
-            StreamTimeoutException timeout = timeout(call, e, request);
-            if (timeout != null) {
-                throw timeout;
-            }
-            throw e;
+            throw reported(e);
         }
         return toResponse(call, response);
     }
 
     /**
      * Enqueues {@code request} on OkHttp's dispatcher; the future completes on a dispatcher thread once the
-     * headers have arrived, or exceptionally with what {@link #execute} would have thrown. Cancelling the
-     * future cancels the call. {@code blockingExecutor} is not used.
+     * headers have arrived, or exceptionally with what {@link #execute} would have thrown. The exchange's
+     * abort, or cancelling the future, cancels the call. {@code blockingExecutor} is not used.
      */
     @Override
-    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, Executor blockingExecutor) {
+    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
+            Executor blockingExecutor) {
         Call call;
         try {
-            call = client.newCall(toOkHttpRequest(request));
+            call = client.newCall(toOkHttpRequest(request, exchange));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -176,6 +161,7 @@ public final class OkHttpTransport implements Transport {
                 call.cancel();
             }
         });
+        exchange.onAbort(call::cancel);
         call.enqueue(new Callback() {
             @Override
             public void onResponse(Call c, Response response) {
@@ -187,23 +173,25 @@ public final class OkHttpTransport implements Transport {
 
             @Override
             public void onFailure(Call c, IOException e) {
-                StreamTimeoutException timeout = timeout(c, e, request);
-                future.completeExceptionally(timeout != null ? timeout : e);
+                future.completeExceptionally(reported(e));
             }
         });
         return future;
     }
 
-    private static Request toOkHttpRequest(TransportRequest request) {
+    private static Request toOkHttpRequest(TransportRequest request, TransportExchange exchange) {
         Headers.Builder headers = new Headers.Builder();
         request.headers().map().forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
         String method = request.method();
         // OkHttp refuses a body on GET and HEAD and requires one on POST, even when it is empty.
         boolean noBody = request.bodyLength() == 0 && (method.equals("GET") || method.equals("HEAD"));
+        if (noBody) {
+            exchange.connected(); // nothing will be written: connecting counts as waiting for the headers
+        }
         return new Request.Builder()
                 .url(request.uri().toString())
                 .headers(headers.build())
-                .method(method, noBody ? null : new OneShotBody(request.body()))
+                .method(method, noBody ? null : new OneShotBody(request.body(), exchange))
                 .build();
     }
 
@@ -213,31 +201,17 @@ public final class OkHttpTransport implements Transport {
                 body, body::abort);
     }
 
-    /** The Brook timeout matching an OkHttp failure before the headers, or null when it was no timeout. */
-    private StreamTimeoutException timeout(Call call, IOException e, TransportRequest request) {
-        String where = owned ? "Brook.builder()." : "your OkHttpClient's ";
-        if (e instanceof SocketTimeoutException && call.tag(Connected.class) == null) {
-            Duration value = Duration.ofMillis(client.connectTimeoutMillis());
-            return new StreamTimeoutException(StreamTimeoutException.Kind.CONNECT, value,
-                    "Connect timeout of " + value.toMillis() + " ms expired connecting to " + request.uri()
-                            + "; raise " + where + "connectTimeout(...) or check the network path.", e, null);
+    /**
+     * OkHttp's failure as the core expects it. OkHttp reports its call timeout as a bare
+     * {@code InterruptedIOException("timeout")}: a timeout of the stack's, so a {@link SocketTimeoutException}.
+     */
+    private static IOException reported(IOException e) {
+        if (e.getClass() == InterruptedIOException.class && "timeout".equals(e.getMessage())) {
+            SocketTimeoutException timeout = new SocketTimeoutException("OkHttp call timeout");
+            timeout.initCause(e);
+            return timeout;
         }
-        if (e instanceof SocketTimeoutException) {
-            Duration value = Duration.ofMillis(client.readTimeoutMillis());
-            String knob = owned ? "Brook.builder().idleTimeout(...)" : "your OkHttpClient's readTimeout(...)";
-            return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, value,
-                    "Idle timeout of " + value.toMillis() + " ms expired waiting for the response headers from "
-                            + request.uri() + "; raise " + knob + " or check the server.", e, null);
-        }
-        // OkHttp reports its call timeout as a bare InterruptedIOException("timeout") and cancels the call.
-        if (e.getClass() == InterruptedIOException.class && client.callTimeoutMillis() > 0 && call.isCanceled()
-                && "timeout".equals(e.getMessage())) {
-            Duration value = Duration.ofMillis(client.callTimeoutMillis());
-            return new StreamTimeoutException(StreamTimeoutException.Kind.TOTAL, value,
-                    "Call timeout of " + value.toMillis() + " ms expired before the response headers from "
-                            + request.uri() + "; raise your OkHttpClient's callTimeout(...) or set it to 0.", e, null);
-        }
-        return null;
+        return e;
     }
 
     /**
@@ -258,20 +232,18 @@ public final class OkHttpTransport implements Transport {
         return "OkHttpTransport{" + (owned ? "owned" : "user") + " client}";
     }
 
-    /** The tag {@link #CONNECTED_MARKER} puts on a call. */
-    private enum Connected {
-        INSTANCE
-    }
-
     /**
      * The request bytes, one-shot so OkHttp never sends them twice (see the class comment). No content
-     * type: the core's {@code content-type} header is sent exactly as given.
+     * type: the core's {@code content-type} header is sent exactly as given. OkHttp asks for them only on
+     * a connected exchange, which is when the core's connect timeout ends.
      */
     private static final class OneShotBody extends RequestBody {
         private final byte[] bytes;
+        private final TransportExchange exchange;
 
-        OneShotBody(byte[] bytes) {
+        OneShotBody(byte[] bytes, TransportExchange exchange) {
             this.bytes = bytes;
+            this.exchange = exchange;
         }
 
         @Override
@@ -286,6 +258,7 @@ public final class OkHttpTransport implements Transport {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
+            exchange.connected();
             sink.write(bytes);
         }
 

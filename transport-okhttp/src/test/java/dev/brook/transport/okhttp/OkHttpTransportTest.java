@@ -13,6 +13,7 @@ import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportProvider;
 import dev.brook.core.transport.TransportRequest;
@@ -273,15 +274,19 @@ class OkHttpTransportTest {
     }
 
     @Test
-    void headersLaterThanTheIdleTimeoutGiveAnIdleTimeout() {
-        server.enqueue(ScriptedResponse.builder().headersDelay(Duration.ofSeconds(3))
+    void headersLaterThanTheIdleTimeoutGiveTheCoresIdleTimeoutBeforeOkHttpsBackstop() {
+        server.enqueue(ScriptedResponse.builder().headersDelay(Duration.ofSeconds(5))
                 .header("content-type", "text/event-stream").chunk(START + REST).build());
         TransportConfig config = TransportConfig.builder().idleTimeout(Duration.ofMillis(300)).build();
-        try (Transport transport = new OkHttpTransportProvider().create(config); Brook brook = brook(transport)) {
+        try (Transport transport = new OkHttpTransportProvider().create(config);
+                Brook brook = Brook.builder().apiKey(API_KEY).baseUrl(server.baseUri().toString()).transport(transport)
+                        .maxRetries(0).idleTimeout(Duration.ofMillis(300)).build()) {
             Throwable thrown = catchThrowable(() -> brook.messages().stream(request()));
             assertThat(thrown).isInstanceOf(StreamTimeoutException.class)
-                    .hasMessage("Idle timeout of 300 ms expired waiting for the response headers from "
-                            + server.url("/v1/messages") + "; raise Brook.builder().idleTimeout(...) or check the server.");
+                    .hasMessageStartingWith("Idle timeout of 300 ms expired waiting for the response from "
+                            + server.url("/v1/messages") + "; the server sent nothing for that long.");
+            assertThat(thrown.getCause()).as("the core's clock fired, not OkHttp's looser read timeout")
+                    .isNotInstanceOf(java.net.SocketTimeoutException.class);
             assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(StreamTimeoutException.Kind.IDLE);
             assertThat(((StreamTimeoutException) thrown).timeout()).isEqualTo(Duration.ofMillis(300));
         }
@@ -312,12 +317,13 @@ class OkHttpTransportTest {
             try {
                 fillAcceptQueue(full, fillers);
                 URI uri = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/v1/messages");
-                TransportConfig config = TransportConfig.builder().connectTimeout(Duration.ofMillis(250)).build();
-                try (Transport transport = new OkHttpTransportProvider().create(config)) {
-                    Throwable thrown = catchThrowable(() -> transport.execute(post(uri)));
+                try (Transport transport = new OkHttpTransportProvider().create(TransportConfig.defaults());
+                        Brook brook = Brook.builder().apiKey(API_KEY).baseUrl("http://127.0.0.1:" + full.getLocalPort())
+                                .transport(transport).maxRetries(0).connectTimeout(Duration.ofMillis(250)).build()) {
+                    Throwable thrown = catchThrowable(() -> brook.messages().stream(request()));
                     assertThat(thrown).isInstanceOf(StreamTimeoutException.class)
                             .hasMessage("Connect timeout of 250 ms expired connecting to " + uri
-                                    + "; raise Brook.builder().connectTimeout(...) or check the network path.");
+                                    + ". Raise Brook.builder().connectTimeout(...) or check the network path.");
                     assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(StreamTimeoutException.Kind.CONNECT);
                 }
             } finally {
@@ -329,15 +335,16 @@ class OkHttpTransportTest {
     }
 
     @Test
-    void aUserCallTimeoutBeforeTheHeadersIsReportedAsTotal() {
+    void aUserCallTimeoutTighterThanBrooksFiresFirstAndIsReportedAsTheIdleTimeoutOfItsPhase() {
         server.enqueue(ScriptedResponse.builder().headersDelay(Duration.ofSeconds(3))
                 .header("content-type", "text/event-stream").chunk(START + REST).build());
         OkHttpClient userClient = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(300)).build();
         try (Transport transport = OkHttpTransport.of(userClient); Brook brook = brook(transport)) {
             Throwable thrown = catchThrowable(() -> brook.messages().stream(request()));
             assertThat(thrown).isInstanceOf(StreamTimeoutException.class)
-                    .hasMessageContaining("raise your OkHttpClient's callTimeout(...)");
-            assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(StreamTimeoutException.Kind.TOTAL);
+                    .hasMessageContaining("The HTTP client's own timeout fired")
+                    .hasMessageContaining("OkHttp call timeout");
+            assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(StreamTimeoutException.Kind.IDLE);
         }
     }
 
@@ -404,7 +411,7 @@ class OkHttpTransportTest {
         server.enqueue(ScriptedResponse.builder().header("content-type", "text/event-stream")
                 .chunk(START).awaitSignal(sawHeaders, WAIT).chunk(REST).build());
         try (Transport transport = new OkHttpTransportProvider().create(TransportConfig.defaults())) {
-            CompletableFuture<TransportResponse> future = transport.executeAsync(post(server.url("/v1/messages")),
+            CompletableFuture<TransportResponse> future = transport.executeAsync(post(server.url("/v1/messages")), TransportExchange.create(),
                     r -> {
                         throw new AssertionError("the blocking executor is not used");
                     });
@@ -423,7 +430,7 @@ class OkHttpTransportTest {
         server.enqueue(ScriptedResponse.builder().headersDelay(Duration.ofSeconds(10))
                 .header("content-type", "text/event-stream").chunk(START + REST).build());
         try (Transport transport = new OkHttpTransportProvider().create(TransportConfig.defaults())) {
-            CompletableFuture<TransportResponse> future = transport.executeAsync(post(server.url("/v1/messages")),
+            CompletableFuture<TransportResponse> future = transport.executeAsync(post(server.url("/v1/messages")), TransportExchange.create(),
                     Runnable::run);
             server.takeRequest(WAIT).orElseThrow();
             assertThat(future.cancel(true)).isTrue();
