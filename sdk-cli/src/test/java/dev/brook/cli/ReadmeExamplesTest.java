@@ -11,10 +11,12 @@ import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageParam;
 import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
+import dev.brook.core.client.RequestOptions;
 import dev.brook.core.client.ThinkingConfig;
 import dev.brook.core.client.Tool;
 import dev.brook.core.client.StreamListener;
 import dev.brook.core.error.ApiException;
+import dev.brook.core.error.BrookException;
 import dev.brook.core.error.IncompleteStreamException;
 import dev.brook.core.error.RateLimitException;
 import dev.brook.core.error.StreamErrorException;
@@ -29,7 +31,9 @@ import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.RecordedRequest;
 import dev.brook.testkit.ScriptedResponse;
 import dev.brook.transport.jdk.JdkTransport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -376,6 +380,48 @@ class ReadmeExamplesTest {
                 .maxRetries(3)
                 .build();
         brook.close();
+    }
+
+    @Test
+    void perCallOptions() throws Exception {
+        serve("text-basic.sse");
+        MessageRequest request = hello();
+        String traceId = "trace-7";
+        try (Brook brook = client()) {
+            RequestOptions options = RequestOptions.builder()
+                    .header("x-trace-id", traceId)
+                    .addBeta("interleaved-thinking-2025-05-14")
+                    .totalTimeout(Duration.ofSeconds(20))
+                    .maxRetries(0)
+                    .build();
+            try (MessageStream stream = brook.messages().stream(request, options)) {
+                stream.textStream().forEach(System.out::print);
+            }
+        }
+        RecordedRequest sent = server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+        assertThat(sent.header("x-trace-id")).hasValue("trace-7");
+        assertThat(sent.header("anthropic-beta")).hasValue("interleaved-thinking-2025-05-14");
+    }
+
+    @Test
+    void everyFailureSaysWhichCallItWas() {
+        server.enqueue(ScriptedResponse.sse(read(FIXTURES.resolve("truncated.sse"))).newBuilder()
+                .header("request-id", "req_readme").build());
+        MessageRequest request = hello();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try (Brook brook = client()) {
+            try (MessageStream stream = brook.messages().stream(request)) {
+                stream.textStream().forEach(System.out::print);
+            } catch (BrookException e) {
+                System.err.println(e.getMessage() + " [request-id " + e.requestId().orElse("none") + ", "
+                        + e.attempts() + " attempts, retryable " + e.retryable() + "]");
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[request-id req_readme, 1 attempts, retryable true]");
     }
 
     @Test

@@ -387,7 +387,7 @@ public interface AsyncSuite extends TransportSuite {
                     .get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             CompletableFuture<Void> hold = new CompletableFuture<>();
             server.respondAlways(Tck.headThen()
-                    .awaitSignal(hold, Duration.ofSeconds(25))
+                    .awaitSignal(hold, Duration.ofSeconds(60))
                     .chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
                     .build());
             int before = clientThreads();
@@ -402,7 +402,8 @@ public interface AsyncSuite extends TransportSuite {
                     }
                 }).finalMessage());
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            // Generous: on a machine twice oversubscribed, opening 500 connections can take many seconds.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(50);
             while (firstTexts.get() < streams && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -411,7 +412,7 @@ public interface AsyncSuite extends TransportSuite {
             hold.complete(null);
             System.out.printf("[async scale] %s: %d streams open at once; client threads %d before, %d during (+%d)%n",
                     getClass().getSimpleName(), openAtOnce, before, during, during - before);
-            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             assertThat(openAtOnce).as("streams open at once").isEqualTo(streams);
             assertThat(results).allSatisfy(r -> assertThat(r.join().text()).isEqualTo("first"));
             assertThat(during - before).as("client threads added by %d open streams (before %d, during %d)",

@@ -2,6 +2,7 @@ package dev.brook.core.client;
 
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -40,6 +41,15 @@ public final class AsyncMessageStream implements AutoCloseable {
      */
     public Flow.Publisher<StreamEvent> events() {
         return driver;
+    }
+
+    /**
+     * The {@code request-id} header of the response, to quote when reporting a problem: empty until the
+     * response headers of the attempt that streams have arrived (and when the server sent none). Every
+     * error of the stream carries it too ({@code BrookException.requestId()}).
+     */
+    public Optional<String> requestId() {
+        return driver.requestId();
     }
 
     /**

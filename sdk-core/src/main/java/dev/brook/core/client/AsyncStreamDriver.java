@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
@@ -109,6 +110,12 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             return;
         }
         drain();
+    }
+
+    /** The {@code request-id} of the response, once its headers have arrived. */
+    Optional<String> requestId() {
+        Body b = exchange;
+        return b == null ? Optional.empty() : Optional.ofNullable(b.requestId);
     }
 
     /** The response has arrived (2xx, an event stream): start reading its body as demand allows. */
