@@ -142,7 +142,9 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
 
     /** Ends the stream with {@code cause}: cancellation, a throwing listener. Idempotent. */
     void abort(Throwable cause) {
-        abortCause.compareAndSet(null, cause);
+        if (abortCause.compareAndSet(null, cause) && exchange == null) {
+            clock.abortAttempt(); // cancelled before the headers: free the connection now, not when they come
+        }
         release();
         drain();
     }

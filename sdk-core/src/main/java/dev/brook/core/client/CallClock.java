@@ -124,6 +124,14 @@ final class CallClock {
         return ex;
     }
 
+    /** Aborts the attempt in flight, if any: the call was cancelled before its headers arrived. */
+    void abortAttempt() {
+        TransportExchange ex = exchange;
+        if (ex != null) {
+            ex.abort();
+        }
+    }
+
     /** The attempt's headers (or failure) arrived: nothing is waited for until the next phase starts. */
     void endAttempt() {
         exchange = null;
@@ -199,9 +207,8 @@ final class CallClock {
         if (fired == null && totalTask != null && System.nanoTime() - startedAt >= totalTimeout.toNanos()) {
             fire(Kind.TOTAL); // the timer is late (a busy machine): the deadline is what counts
         }
-        Kind k = fired;
-        if (k != null) {
-            throw beforeHeaders(k, null);
+        if (fired == Kind.TOTAL) {
+            throw beforeHeaders(Kind.TOTAL, null); // a connect or idle verdict belongs to the last attempt
         }
     }
 
