@@ -1,8 +1,8 @@
 package dev.brook.transport.vertx;
 
-import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
@@ -22,10 +22,10 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -45,6 +45,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * arrive, and the blocking paths ({@link #execute}, a sync {@code MessageStream}'s reads) refuse to run on
  * an event-loop thread with an {@link IllegalStateException} (see {@link #checkBlockingAllowed()}).
  *
+ * <p>Timeouts: Brook's core enforces its connect, idle and total timeouts on every client, a user's
+ * included, with its own clock; this transport only reports when the connection is up
+ * ({@link TransportExchange#connected()}) and resets the request when the core aborts the exchange. A
+ * client created by discovery also carries Vert.x timeouts, set looser than the core's so they are only
+ * backstops: a TCP connect timeout and a per-request idle timeout that covers the wait for the headers
+ * (Vert.x cancels it once they arrive). A user's own client or options keep their settings; a Vert.x
+ * timeout there that is tighter than Brook's fires first, reaches the core as a
+ * {@link SocketTimeoutException}, and is reported as a timeout of the phase it came in (a TCP connect
+ * timeout as a connect timeout). Only a connection-level Vert.x idle timeout is not seen as one: it
+ * closes the connection without saying why, so the core sees a closed connection.
+ *
  * <p>Thread-safe: one transport serves many concurrent streams. Build one from your own {@link Vertx}
  * with {@link #of(Vertx, HttpClientOptions)} or {@link #of(Vertx, HttpClient)}, or let discovery create
  * one ({@link VertxTransportProvider}) that owns its {@code Vertx}. {@link #close()} closes only what
@@ -62,18 +73,17 @@ public final class VertxTransport implements Transport {
     private final HttpClient client;
     private final boolean ownsClient;
     private final boolean ownsVertx;
-    private final Duration connectTimeout;
-    private final Duration headerTimeout;
+    /** The per-request idle timeout Vert.x applies until the headers arrive; zero for none. */
+    private final Duration headerBackstop;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VertxTransport(Vertx vertx, HttpClient client, boolean ownsClient, boolean ownsVertx,
-            Duration connectTimeout, Duration headerTimeout) {
+            Duration headerBackstop) {
         this.vertx = vertx;
         this.client = client;
         this.ownsClient = ownsClient;
         this.ownsVertx = ownsVertx;
-        this.connectTimeout = connectTimeout;
-        this.headerTimeout = headerTimeout;
+        this.headerBackstop = headerBackstop;
     }
 
     /**
@@ -95,8 +105,7 @@ public final class VertxTransport implements Transport {
         Objects.requireNonNull(options, "options");
         HttpClient client = vertx.createHttpClient(new HttpClientOptions(options),
                 new PoolOptions().setHttp1MaxSize(POOL_SIZE));
-        return new VertxTransport(vertx, client, true, false, Duration.ofMillis(options.getConnectTimeout()),
-                Duration.ZERO);
+        return new VertxTransport(vertx, client, true, false, Duration.ZERO);
     }
 
     /**
@@ -110,27 +119,25 @@ public final class VertxTransport implements Transport {
     public static VertxTransport of(Vertx vertx, HttpClient client) {
         Objects.requireNonNull(vertx, "vertx");
         Objects.requireNonNull(client, "client");
-        return new VertxTransport(vertx, client, false, false, Duration.ZERO, Duration.ZERO);
+        return new VertxTransport(vertx, client, false, false, Duration.ZERO);
     }
 
     /**
      * A transport owning a new {@code Vertx} and client built from {@code config}; {@link #close()} closes
-     * both. The connect timeout becomes the client's TCP connect timeout. The idle timeout bounds the wait
-     * for the response headers (a per-request idle timeout, which Vert.x cancels once the headers arrive);
-     * the body's idle timeout is left to Brook's core, which counts only the time a reader waits. No
-     * connection-level idle timeout is set: it would also fire while the socket is paused for a slow
-     * reader, and on a silent server it would race the core's timeout and turn a
-     * {@link StreamTimeoutException} into a plain connection error.
+     * both. Its Vert.x timeouts are backstops behind the core's clock: {@link TransportConfig#connectBackstop()}
+     * as the TCP connect timeout and {@link TransportConfig#readBackstop()} as a per-request idle timeout
+     * on the wait for the headers (none when it is zero). No connection-level idle timeout is set: it
+     * would also fire while the socket is paused for a slow reader, whose silence the core does not count.
      */
     static VertxTransport create(TransportConfig config) {
         Vertx vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerPoolSize(1)); // nothing here runs blocking code on Vert.x workers
         HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectBackstop().toMillis()))
                 .setIdleTimeout(0);
         HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE));
-        return new VertxTransport(vertx, client, true, true, config.connectTimeout(), config.idleTimeout());
+        return new VertxTransport(vertx, client, true, true, config.readBackstop());
     }
 
     /** Returns {@value VertxTransportProvider#NAME}. */
@@ -141,17 +148,16 @@ public final class VertxTransport implements Transport {
 
     /**
      * Sends {@code request} and blocks until the status and headers have arrived: waits on
-     * {@link #executeAsync}.
+     * {@link #executeAsync}, which {@code exchange}'s abort fails.
      *
      * @throws IllegalStateException when called on a Vert.x event-loop thread
-     * @throws IOException when the exchange fails before the headers
-     * @throws StreamTimeoutException when the connect timeout or (for a transport Brook created) the wait
-     *     for the headers timed out
+     * @throws IOException when the exchange fails or is aborted before the headers; a
+     *     {@link SocketTimeoutException} when a Vert.x timeout fired
      */
     @Override
-    public TransportResponse execute(TransportRequest request) throws IOException {
+    public TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException {
         checkBlockingAllowed();
-        CompletableFuture<TransportResponse> future = executeAsync(request, Runnable::run);
+        CompletableFuture<TransportResponse> future = executeAsync(request, exchange, Runnable::run);
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -176,13 +182,23 @@ public final class VertxTransport implements Transport {
     /**
      * Native: sends on a Vert.x context and completes on that context (an event-loop thread) when the
      * headers arrive, so dependent stages run there and must not block. {@code blockingExecutor} is not
-     * used. The future fails with an {@link IOException} or a {@link StreamTimeoutException}; cancelling it
-     * before the headers arrive resets the request.
+     * used. The future fails with an {@link IOException} (a {@link SocketTimeoutException} for a Vert.x
+     * timeout); aborting {@code exchange} or cancelling the future before the headers arrive fails it at
+     * once and resets the request.
      */
     @Override
-    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, Executor blockingExecutor) {
+    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
+            Executor blockingExecutor) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(exchange, "exchange");
         CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+        // Failing the future is the whole abort until a request exists; send() then resets that request
+        // (see there), also when it is obtained after the abort. Runs at once if already aborted.
+        exchange.onAbort(() -> result.completeExceptionally(
+                new IOException("the exchange was aborted (" + request.method() + ' ' + request.uri() + ')')));
+        if (result.isDone()) {
+            return result;
+        }
         if (closed.get()) {
             result.completeExceptionally(new IOException("the Vert.x transport is closed"));
             return result;
@@ -191,35 +207,49 @@ public final class VertxTransport implements Transport {
         // body there too, so the body handlers are in place before any buffer can be delivered.
         try {
             Context context = vertx.getOrCreateContext();
-            context.runOnContext(v -> send(context, request, result));
+            context.runOnContext(v -> send(context, request, exchange, result));
         } catch (RejectedExecutionException | IllegalStateException e) {
             result.completeExceptionally(new IOException("the Vertx instance is closed: " + e.getMessage(), e));
         }
         return result;
     }
 
-    private void send(Context context, TransportRequest request, CompletableFuture<TransportResponse> result) {
+    private void send(Context context, TransportRequest request, TransportExchange exchange,
+            CompletableFuture<TransportResponse> result) {
+        if (result.isDone()) {
+            return; // aborted or cancelled before it started: open no connection
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
                 .setAbsoluteURI(request.uri().toString())
                 .setFollowRedirects(false)
                 .setHeaders(headers(request.headers()));
-        if (!headerTimeout.isZero()) {
-            options.setIdleTimeout(headerTimeout.toMillis());
+        if (!headerBackstop.isZero()) {
+            options.setIdleTimeout(headerBackstop.toMillis());
         }
-        client.request(options).onComplete(connected -> {
-            if (connected.failed()) {
-                result.completeExceptionally(failure(connected.cause(), request));
+        client.request(options).onComplete(obtained -> {
+            if (obtained.failed()) {
+                result.completeExceptionally(failure(obtained.cause(), request));
                 return;
             }
-            HttpClientRequest httpRequest = connected.result();
+            HttpClientRequest httpRequest = obtained.result();
+            // The request future completes only once the pool has handed out an established connection
+            // (TCP and, for https, TLS done) with a stream for this request; what follows is writing the
+            // request. So the connect phase ends here.
+            exchange.connected();
             // Failures also reach the response future below; without a handler Vert.x would log them.
             httpRequest.exceptionHandler(t -> { });
+            // An abort or cancel fails the result before Vert.x has answered: reset the request, at once
+            // if that happened while the connection was being obtained. Vert.x hops onto the
+            // connection's event loop itself, so this may run on any thread.
             result.whenComplete((r, t) -> {
-                if (t instanceof CancellationException) {
+                if (t != null && !httpRequest.response().isComplete()) {
                     httpRequest.reset();
                 }
             });
+            if (result.isDone()) {
+                return;
+            }
             Buffer body = request.bodyLength() == 0 ? null : Buffer.buffer(request.body());
             (body == null ? httpRequest.send() : httpRequest.send(body)).onComplete(answered -> {
                 if (answered.failed()) {
@@ -233,7 +263,7 @@ public final class VertxTransport implements Transport {
                 TransportResponse transportResponse = TransportResponse.ofPublisher(response.statusCode(),
                         headers(response.headers()), publisher, publisher::abort);
                 if (!result.complete(transportResponse)) {
-                    transportResponse.close(); // the caller gave up waiting
+                    transportResponse.close(); // aborted or given up on meanwhile: nobody reads this body
                 }
             });
         });
@@ -253,24 +283,22 @@ public final class VertxTransport implements Transport {
         return b.build();
     }
 
-    /** The exception {@link #execute} throws for a failure before the headers. */
-    private Exception failure(Throwable t, TransportRequest request) {
-        if (t instanceof ConnectTimeoutException) {
-            return new StreamTimeoutException(StreamTimeoutException.Kind.CONNECT, connectTimeout,
-                    "Connect timeout of " + connectTimeout.toMillis() + " ms expired connecting to " + request.uri()
-                            + "; raise Brook.builder().connectTimeout(...) or check the network path.", t, null);
-        }
-        if (t instanceof TimeoutException) {
-            // Only the per-request idle timeout set in send() (or one in the user's own settings) fails
-            // a request this way; it covers the wait for the headers.
-            return new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, headerTimeout,
-                    "Idle timeout of " + headerTimeout.toMillis() + " ms expired waiting for the response headers from "
-                            + request.uri() + "; raise Brook.builder().idleTimeout(...) or check the server.", t, null);
+    /**
+     * What {@link #execute} throws for a failure before the headers: Vert.x's own timeouts (Netty's TCP
+     * connect timeout; the {@link TimeoutException} of a request's idle or connect timeout) become a
+     * {@link SocketTimeoutException} so that the core can tell them from a broken connection.
+     */
+    private static IOException failure(Throwable t, TransportRequest request) {
+        String where = " (" + request.method() + ' ' + request.uri() + ')';
+        if (t instanceof ConnectTimeoutException || t instanceof TimeoutException) {
+            SocketTimeoutException timeout = new SocketTimeoutException(VertxBodyPublisher.describe(t) + where);
+            timeout.initCause(t);
+            return timeout;
         }
         if (t instanceof IOException io) {
             return io;
         }
-        return new IOException(VertxBodyPublisher.describe(t) + " (" + request.method() + ' ' + request.uri() + ')', t);
+        return new IOException(VertxBodyPublisher.describe(t) + where, t);
     }
 
     /**

@@ -29,10 +29,11 @@
  * {@link java.lang.IllegalStateException}; run them on a worker ({@code vertx.executeBlocking(...)}).
  *
  * <h2>Timeouts</h2>
- * A transport created by discovery maps {@code connectTimeout} to the client's TCP connect timeout
- * (failing with {@link dev.brook.core.error.StreamTimeoutException} of kind {@code CONNECT}) and
- * {@code idleTimeout} to a per-request idle timeout that Vert.x cancels once the headers arrive (kind
- * {@code IDLE}). Silence in the body is left to Brook's core, which times only a reader that is waiting;
- * a connection-level Vert.x idle timeout would also fire while the socket is paused for a slow reader.
+ * Brook's core times every exchange itself (connect, idle, total), whatever client is used; the
+ * transport reports when the connection is up and resets the request when the core aborts it. A transport
+ * created by discovery sets Vert.x timeouts only as looser backstops: a TCP connect timeout and a
+ * per-request idle timeout that Vert.x cancels once the headers arrive. No connection-level idle timeout
+ * is set, since it would also fire while the socket is paused for a slow reader. Vert.x's own timeouts
+ * reach the core as {@link java.net.SocketTimeoutException}s.
  */
 package dev.brook.transport.vertx;

@@ -2,6 +2,7 @@ package dev.brook.transport.vertx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
@@ -85,7 +86,8 @@ class BackpressureTest {
     @Test
     void slowSubscriberGetsNoUnrequestedBufferAndTheServerIsHeldBack() throws Exception {
         TransportResponse response = transport.execute(TransportRequest.of("GET",
-                URI.create("http://127.0.0.1:" + server.actualPort() + "/big"), TransportHeaders.empty(), new byte[0]));
+                URI.create("http://127.0.0.1:" + server.actualPort() + "/big"), TransportHeaders.empty(), new byte[0]),
+                TransportExchange.create());
         assertThat(response.statusCode()).isEqualTo(200);
 
         AtomicLong requested = new AtomicLong();

@@ -6,6 +6,7 @@ import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.StreamListener;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.testkit.FakeMessagesServer;
@@ -177,7 +178,8 @@ class EventLoopSafetyTest {
         CompletableFuture<Throwable> thrown = new CompletableFuture<>();
         vertx.runOnContext(v -> {
             try {
-                transport.execute(TransportRequest.of("GET", server.url("/x"), TransportHeaders.empty(), new byte[0]));
+                transport.execute(TransportRequest.of("GET", server.url("/x"), TransportHeaders.empty(), new byte[0]),
+                        TransportExchange.create());
                 thrown.complete(null);
             } catch (Throwable t) {
                 thrown.complete(t);
