@@ -1,16 +1,16 @@
 package dev.brook.transport.apache;
 
-import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.hc.client5.http.ConnectTimeoutException;
+import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -35,6 +35,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -42,8 +43,11 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducerWrapper;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -65,9 +69,17 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Either way the response is handed over once the status and headers have arrived, and closing it
  * aborts the exchange: the connection is closed and its pool lease returned, never drained. The user's
- * client keeps its own configuration (proxy, TLS, pool, timeouts) and Brook never closes it. Timeouts
- * the client reports before the headers become {@link StreamTimeoutException} ({@code CONNECT} or
- * {@code IDLE}); later ones surface as a {@link SocketTimeoutException} from the body.
+ * client keeps its own configuration (proxy, TLS, pool, timeouts) and Brook never closes it.
+ *
+ * <p>Timeouts. Brook's core enforces the connect, idle and total timeouts on every client, the user's
+ * included: this transport tells it when the connection is up ({@link TransportExchange#connected()},
+ * when the client asks the request entity to write itself) and aborts the exchange when the core says
+ * so. On the client discovery creates, HttpClient's own connect and response timeouts are only
+ * backstops, looser than the core's ({@link TransportConfig#connectBackstop()},
+ * {@link TransportConfig#readBackstop()}). A user's client keeps its own timeouts; one tighter than
+ * Brook's fires first and reaches the core as a {@link SocketTimeoutException}, which the core reports
+ * as a timeout of the phase it came in (connect, or waiting for the headers); in the body it surfaces
+ * as a {@link SocketTimeoutException} from the stream.
  *
  * <p>Discovery ({@link ApacheTransportProvider}) creates an async client of its own, which
  * {@link #close()} shuts down. Thread-safe.
@@ -88,17 +100,12 @@ public final class ApacheTransport implements Transport {
     private final CloseableHttpClient classic;
     private final CloseableHttpAsyncClient async;
     private final boolean owned;
-    private final Duration connectTimeout;
-    private final Duration idleTimeout;
     private volatile boolean warnedNoAbortSupport;
 
-    private ApacheTransport(CloseableHttpClient classic, CloseableHttpAsyncClient async, boolean owned,
-            Duration connectTimeout, Duration idleTimeout) {
+    private ApacheTransport(CloseableHttpClient classic, CloseableHttpAsyncClient async, boolean owned) {
         this.classic = classic;
         this.async = async;
         this.owned = owned;
-        this.connectTimeout = connectTimeout;
-        this.idleTimeout = idleTimeout;
     }
 
     /**
@@ -108,7 +115,7 @@ public final class ApacheTransport implements Transport {
      */
     public static ApacheTransport of(CloseableHttpClient client) {
         Objects.requireNonNull(client, "client");
-        return new ApacheTransport(client, null, false, null, null);
+        return new ApacheTransport(client, null, false);
     }
 
     /**
@@ -135,7 +142,7 @@ public final class ApacheTransport implements Transport {
         if (client.getStatus() != IOReactorStatus.ACTIVE) {
             throw new IllegalStateException(state(client));
         }
-        return new ApacheTransport(null, client, false, null, null);
+        return new ApacheTransport(null, client, false);
     }
 
     /**
@@ -175,32 +182,33 @@ public final class ApacheTransport implements Transport {
     }
 
     /**
-     * A transport owning a new, started async client: connect timeout and response (socket) timeout from
-     * {@code config}, {@value #MAX_CONNECTIONS} connections per route, no redirects, retries or cookies
-     * (the core retries). {@link #close()} shuts it down.
+     * A transport owning a new, started async client: {@value #MAX_CONNECTIONS} connections per route,
+     * no redirects, retries or cookies (the core retries), and as connect and response (socket) timeouts
+     * the backstops of {@code config}, looser than the core's own timeouts, which are what users meet.
+     * {@link #close()} shuts it down.
      *
      * <p>HttpClient applies the response timeout to the whole exchange as a socket timeout, which counts
      * time without reads; while a slow subscriber holds a full window no reads happen, so a pause longer
-     * than the idle timeout there times the connection out.
+     * than the read backstop there times the connection out.
      */
     static ApacheTransport create(TransportConfig config) {
-        Timeout idle = config.idleTimeout().isZero() ? Timeout.DISABLED : Timeout.of(config.idleTimeout());
+        Timeout read = config.readBackstop().isZero() ? Timeout.DISABLED : Timeout.of(config.readBackstop());
         CloseableHttpAsyncClient client = withAbortSupport(HttpAsyncClients.custom())
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(config.connectTimeout()))
-                                .setSocketTimeout(idle)
+                                .setConnectTimeout(Timeout.of(config.connectBackstop()))
+                                .setSocketTimeout(read)
                                 .build())
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(idle).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read).build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .build();
         client.start();
-        return new ApacheTransport(null, client, true, config.connectTimeout(), config.idleTimeout());
+        return new ApacheTransport(null, client, true);
     }
 
     /** Returns {@code apache}. */
@@ -210,18 +218,19 @@ public final class ApacheTransport implements Transport {
     }
 
     /**
-     * Sends {@code request} and blocks until the status and headers have arrived.
+     * Sends {@code request} and blocks until the status and headers have arrived, reporting the connection
+     * and taking the abort through {@code exchange} (see the class comment).
      *
-     * @throws StreamTimeoutException when the client's connect or response timeout expires first
-     * @throws IOException when the exchange fails before the headers
+     * @throws IOException when the exchange fails or is aborted before the headers; a timeout of the
+     *     client's own as a {@link SocketTimeoutException}
      * @throws IllegalStateException if the async client is not running
      */
     @Override
-    public TransportResponse execute(TransportRequest request) throws IOException {
+    public TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException {
         if (classic != null) {
-            return executeClassic(request);
+            return executeClassic(request, exchange);
         }
-        CompletableFuture<TransportResponse> headers = executeAsync(request, Runnable::run);
+        CompletableFuture<TransportResponse> headers = executeAsync(request, exchange, Runnable::run);
         try {
             return headers.get();
         } catch (InterruptedException e) {
@@ -245,24 +254,34 @@ public final class ApacheTransport implements Transport {
     /**
      * On the async client, native: the client's I/O thread completes the future when the headers arrive
      * ({@code blockingExecutor} is not used; do not block in callbacks run on that thread). Cancelling
-     * the future aborts the exchange. On the classic client, {@link #execute} runs on
-     * {@code blockingExecutor}.
+     * the future, or aborting {@code exchange}, aborts the exchange. On the classic client,
+     * {@link #execute} runs on {@code blockingExecutor}.
      */
     @Override
-    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, Executor blockingExecutor) {
+    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
+            Executor blockingExecutor) {
         if (classic != null) {
-            return Transport.super.executeAsync(request, blockingExecutor);
+            return Transport.super.executeAsync(request, exchange, blockingExecutor);
         }
         IOReactorStatus status = async.getStatus();
         if (status == IOReactorStatus.SHUTTING_DOWN || status == IOReactorStatus.SHUT_DOWN) {
             return CompletableFuture.failedFuture(new IllegalStateException(state(async)));
         }
         StreamingResponseConsumer consumer = new StreamingResponseConsumer(cause -> headerFailure(cause, request));
+        // The core's abort fails the future at once, then discards the connection (or cancels the client's
+        // future): waiting for Apache to notice could take until the server sends something.
+        exchange.onAbort(() -> consumer.abortBeforeHeaders(aborted(request, null)));
+        if (consumer.headers().isDone()) {
+            return consumer.headers(); // aborted before it started: nothing is sent
+        }
+        if (request.bodyLength() == 0) {
+            exchange.connected(); // no body whose writing would tell: connecting counts as waiting for headers
+        }
         HttpClientContext context = HttpClientContext.create();
         context.setAttribute(EXCHANGE_ATTRIBUTE, consumer);
         try {
-            Future<Void> exchange = async.execute(toAsyncRequest(request), consumer, context, consumer);
-            consumer.attach(exchange);
+            Future<Void> future = async.execute(toAsyncRequest(request, exchange), consumer, context, consumer);
+            consumer.attach(future);
         } catch (IllegalStateException e) { // the client shut down meanwhile
             consumer.failed(e);
         }
@@ -280,7 +299,8 @@ public final class ApacheTransport implements Transport {
         return consumer.headers();
     }
 
-    private TransportResponse executeClassic(TransportRequest request) throws IOException {
+    private TransportResponse executeClassic(TransportRequest request, TransportExchange exchange)
+            throws IOException {
         HttpUriRequestBase apacheRequest = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().map().forEach((name, values) -> {
             if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -288,15 +308,32 @@ public final class ApacheTransport implements Transport {
             }
         });
         if (request.bodyLength() > 0) {
-            apacheRequest.setEntity(new ByteArrayEntity(request.body(), contentType(request)));
+            apacheRequest.setEntity(new ReportingEntity(new ByteArrayEntity(request.body(), contentType(request)),
+                    exchange));
+        } else {
+            exchange.connected(); // no body whose writing would tell: connecting counts as waiting for headers
+        }
+        // Cancelling the request closes the socket it connects or reads on (HttpClient binds the socket to
+        // the connection before connecting it), or stops a wait for a pooled connection, or, before
+        // executeOpen gets that far, makes it refuse to start: a blocked executeOpen throws at once.
+        exchange.onAbort(apacheRequest::cancel);
+        if (apacheRequest.isCancelled()) {
+            throw aborted(request, null); // aborted before it started: nothing is sent
         }
         ClassicHttpResponse response;
         try {
             response = classic.executeOpen(RoutingSupport.determineHost(apacheRequest), apacheRequest, null);
         } catch (HttpException e) {
             throw new IOException("cannot send " + request.method() + " " + request.uri() + ": " + e.getMessage(), e);
-        } catch (SocketTimeoutException e) {
-            throw timeout(e, request);
+        } catch (ConnectionRequestTimeoutException e) {
+            throw (SocketTimeoutException) reported(e);
+        } catch (RuntimeException e) {
+            // A cancel between two of HttpClient's steps can surface as an unchecked exception (a lease
+            // future's CancellationException, an endpoint already released): it is still the abort.
+            if (apacheRequest.isCancelled()) {
+                throw aborted(request, e);
+            }
+            throw e;
         }
         HttpEntity entity = response.getEntity();
         InputStream content = entity == null ? null : entity.getContent();
@@ -329,7 +366,7 @@ public final class ApacheTransport implements Transport {
         return headers.build();
     }
 
-    private static AsyncRequestProducer toAsyncRequest(TransportRequest request) {
+    private static AsyncRequestProducer toAsyncRequest(TransportRequest request, TransportExchange exchange) {
         AsyncRequestBuilder b = AsyncRequestBuilder.create(request.method()).setUri(request.uri());
         request.headers().map().forEach((name, values) -> {
             if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -337,7 +374,8 @@ public final class ApacheTransport implements Transport {
             }
         });
         if (request.bodyLength() > 0) {
-            b.setEntity(AsyncEntityProducers.create(request.body(), contentType(request)));
+            b.setEntity(new ReportingProducer(AsyncEntityProducers.create(request.body(), contentType(request)),
+                    exchange));
         }
         return b.build();
     }
@@ -348,46 +386,39 @@ public final class ApacheTransport implements Transport {
     }
 
     /**
-     * What a failure before the headers becomes: a timeout Brook can name, a client that does not run,
-     * or the cause itself. Never a {@link CancellationException}, which would read as the caller's own
-     * cancel.
+     * What a failure before the headers becomes: a client that does not run, or the cause as the core
+     * expects it ({@link #reported}). Never a {@link CancellationException}, which would read as the
+     * caller's own cancel.
      */
     private Throwable headerFailure(Throwable cause, TransportRequest request) {
         Throwable t = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-        if (t instanceof SocketTimeoutException s) {
-            return timeout(s, request);
-        }
         if (t instanceof CancellationException) {
             // Apache cancels an execution at once when its client is not running (never started or shut down).
             return async.getStatus() == IOReactorStatus.ACTIVE
                     ? new IOException("the exchange with " + request.uri() + " was cancelled", t)
                     : new IllegalStateException(state(async), t);
         }
+        return reported(t);
+    }
+
+    /**
+     * A timeout of HttpClient's own as the {@link SocketTimeoutException} the core expects, keeping it as
+     * the cause: its connect and socket (response) timeouts already are one ({@code ConnectTimeoutException}
+     * extends it); a wait for a pooled connection that timed out ({@link ConnectionRequestTimeoutException},
+     * or the async pool's {@link TimeoutException}) is not. Anything else is returned as it is.
+     */
+    static Throwable reported(Throwable t) {
+        if (t instanceof ConnectionRequestTimeoutException || t instanceof TimeoutException) {
+            SocketTimeoutException timeout = new SocketTimeoutException(
+                    "timed out waiting for a connection from the pool: " + t.getMessage());
+            timeout.initCause(t);
+            return timeout;
+        }
         return t;
     }
 
-    private StreamTimeoutException timeout(SocketTimeoutException e, TransportRequest request) {
-        // A ConnectTimeoutException is a SocketTimeoutException too: test for it first.
-        if (e instanceof ConnectTimeoutException) {
-            return connectTimeout != null
-                    ? new StreamTimeoutException(StreamTimeoutException.Kind.CONNECT, connectTimeout,
-                            "Connect timeout of " + connectTimeout.toMillis() + " ms expired connecting to "
-                                    + request.uri() + "; raise Brook.builder().connectTimeout(...) or check the"
-                                    + " network path.", e, null)
-                    : new StreamTimeoutException(StreamTimeoutException.Kind.CONNECT, Duration.ZERO,
-                            "The Apache client's connect timeout expired connecting to " + request.uri() + " ("
-                                    + e.getMessage() + "); raise the connectTimeout of its ConnectionConfig or check"
-                                    + " the network path.", e, null);
-        }
-        return idleTimeout != null
-                ? new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, idleTimeout,
-                        "Idle timeout of " + idleTimeout.toMillis() + " ms expired waiting for the response headers"
-                                + " from " + request.uri() + "; raise Brook.builder().idleTimeout(...) or check the"
-                                + " server.", e, null)
-                : new StreamTimeoutException(StreamTimeoutException.Kind.IDLE, Duration.ZERO,
-                        "The Apache client's response timeout expired waiting for the response headers from "
-                                + request.uri() + " (" + e.getMessage() + "); raise the responseTimeout of its"
-                                + " RequestConfig or check the server.", e, null);
+    private static IOException aborted(TransportRequest request, Throwable cause) {
+        return new IOException("the exchange with " + request.uri() + " was aborted", cause);
     }
 
     private static String state(CloseableHttpAsyncClient client) {
@@ -413,5 +444,48 @@ public final class ApacheTransport implements Transport {
     @Override
     public String toString() {
         return "ApacheTransport{" + (owned ? "owned " : "user ") + (classic != null ? "classic" : "async") + " client}";
+    }
+
+    /**
+     * The classic request body, reporting the connection when HttpClient asks it to write itself. That
+     * happens only once the client holds a leased, connected connection (TLS included) and has written
+     * the request head on it, so it is the first sign that the connection is up. (A user's client that
+     * sends {@code Expect: 100-continue} asks after the server's go-ahead, so that wait counts as
+     * connecting.) A retried write reports again, which the exchange ignores.
+     */
+    private static final class ReportingEntity extends HttpEntityWrapper {
+        private final TransportExchange exchange;
+
+        ReportingEntity(HttpEntity body, TransportExchange exchange) {
+            super(body);
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            exchange.connected();
+            super.writeTo(out);
+        }
+    }
+
+    /**
+     * The async request body, reporting the connection when HttpClient first asks it to produce bytes.
+     * Only the connection's protocol handler does, once the connection is leased and connected (TLS
+     * included) and the request head is out; the exec chain before it reads only the entity's details
+     * (length, type). {@code Expect: 100-continue} delays it as on the classic client.
+     */
+    private static final class ReportingProducer extends AsyncEntityProducerWrapper {
+        private final TransportExchange exchange;
+
+        ReportingProducer(AsyncEntityProducer body, TransportExchange exchange) {
+            super(body);
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void produce(DataStreamChannel channel) throws IOException {
+            exchange.connected();
+            super.produce(channel);
+        }
     }
 }

@@ -28,7 +28,11 @@ public final class ApacheTransportProvider implements TransportProvider {
         return 20;
     }
 
-    /** A transport over a new, started async client configured from {@code config}. */
+    /**
+     * A transport over a new, started async client whose own connect and response timeouts are the
+     * backstops of {@code config} ({@link TransportConfig#connectBackstop()},
+     * {@link TransportConfig#readBackstop()}); the core enforces {@code config}'s timeouts themselves.
+     */
     @Override
     public Transport create(TransportConfig config) {
         return ApacheTransport.create(config);

@@ -31,6 +31,9 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * returned at once. Without it the future is cancelled and, as a fallback, the next callback Apache
  * makes (more body bytes) throws, which makes Apache discard the connection.
  *
+ * <p>The core's abort before the headers ({@link #abortBeforeHeaders}) fails the headers future at once,
+ * so a caller never waits for Apache to notice, then aborts the exchange the same way.
+ *
  * <p>Also the {@link FutureCallback} of the execution, because some failures (a request that cannot be
  * sent, a client shutting down) reach only the callback. Thread-safe.
  */
@@ -171,6 +174,17 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Void>, Fu
     public void releaseResources() {
         if (ended) {
             body.complete();
+        }
+    }
+
+    /**
+     * The core's abort, from any thread: if the headers have not been handed over yet, fails their future
+     * with {@code cause} and aborts the exchange (a response arriving later is closed by
+     * {@link #consumeResponse}). A response already handed over is left to its holder, whose close aborts it.
+     */
+    void abortBeforeHeaders(IOException cause) {
+        if (headers.completeExceptionally(cause)) {
+            cancelExchange();
         }
     }
 

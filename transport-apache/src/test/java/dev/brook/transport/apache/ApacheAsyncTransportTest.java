@@ -10,9 +10,11 @@ import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
 import dev.brook.core.transport.TransportProvider;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportResponse;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +161,7 @@ class ApacheAsyncTransportTest {
         try (FakeMessagesServer server = new FakeMessagesServer().start();
                 Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
             server.enqueue(big.build());
-            try (TransportResponse response = transport.execute(Fixtures.get(server))) {
+            try (TransportResponse response = transport.execute(Fixtures.get(server), TransportExchange.create())) {
                 BodyPublisher body = (BodyPublisher) response.bodyPublisher().orElseThrow();
                 AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
                 AtomicLong received = new AtomicLong();
@@ -197,23 +199,44 @@ class ApacheAsyncTransportTest {
         }
     }
 
+    /**
+     * The discovered client's response timeout is only a backstop: the idle timeout plus at least 2 s
+     * (the core's own clock fires first in Brook). Reached, it is reported as a SocketTimeoutException
+     * after the connection was reported, for the core to name.
+     */
     @Test
-    void discoveredClientTurnsAResponseTimeoutBeforeTheHeadersIntoAnIdleStreamTimeout() {
-        Duration idle = Duration.ofMillis(300);
+    void discoveredClientsResponseTimeoutIsALooserBackstopReportedAsASocketTimeout() {
+        TransportConfig config = TransportConfig.builder().idleTimeout(Duration.ofMillis(300)).build();
         try (FakeMessagesServer server = new FakeMessagesServer().start();
-                Transport transport = new ApacheTransportProvider().create(TransportConfig.builder().idleTimeout(idle).build())) {
-            server.enqueue(ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
-                    .headersDelay(Duration.ofSeconds(3)).body(Fixtures.HEAD).build());
+                Transport transport = new ApacheTransportProvider().create(config)) {
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+            TransportExchange exchange = TransportExchange.create();
             long start = System.nanoTime();
-            Throwable thrown = catchThrowable(() -> transport.execute(Fixtures.get(server)));
-            assertThat(thrown).isInstanceOf(StreamTimeoutException.class)
-                    .hasMessage("Idle timeout of 300 ms expired waiting for the response headers from "
-                            + server.url("/stream") + "; raise Brook.builder().idleTimeout(...) or check the server.")
-                    .hasCauseInstanceOf(SocketTimeoutException.class);
-            StreamTimeoutException e = (StreamTimeoutException) thrown;
-            assertThat(e.kind()).isEqualTo(StreamTimeoutException.Kind.IDLE);
-            assertThat(e.timeout()).isEqualTo(idle);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            Throwable thrown = catchThrowable(() -> transport.execute(Fixtures.post(server.url("/v1/messages")), exchange));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(thrown).isInstanceOf(SocketTimeoutException.class);
+            assertThat(exchange.isConnected()).isTrue();
+            assertThat(took).as("backstop of %s", config.readBackstop())
+                    .isGreaterThanOrEqualTo(config.readBackstop().minusMillis(300))
+                    .isLessThan(Duration.ofSeconds(12));
+        }
+    }
+
+    @Test
+    void discoveredClientsConnectTimeoutIsALooserBackstopReportedAsASocketTimeoutBeforeTheConnection()
+            throws Exception {
+        TransportConfig config = TransportConfig.builder().connectTimeout(Duration.ofSeconds(1)).build();
+        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+                Transport transport = new ApacheTransportProvider().create(config)) {
+            TransportExchange exchange = TransportExchange.create();
+            long start = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> transport.execute(Fixtures.post(listener.uri()), exchange));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(thrown).isInstanceOf(SocketTimeoutException.class);
+            assertThat(exchange.isConnected()).isFalse();
+            assertThat(took).as("backstop of %s", config.connectBackstop())
+                    .isGreaterThanOrEqualTo(config.connectBackstop().minusMillis(300))
+                    .isLessThan(Duration.ofSeconds(12));
         }
     }
 
@@ -223,7 +246,7 @@ class ApacheAsyncTransportTest {
                 Transport transport = new ApacheTransportProvider().create(
                         TransportConfig.builder().idleTimeout(Duration.ofMillis(300)).build())) {
             server.enqueue(Fixtures.headThenStall());
-            try (TransportResponse response = transport.execute(Fixtures.get(server))) {
+            try (TransportResponse response = transport.execute(Fixtures.get(server), TransportExchange.create())) {
                 CompletableFuture<Throwable> error = new CompletableFuture<>();
                 response.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<>() {
                     @Override
@@ -245,7 +268,8 @@ class ApacheAsyncTransportTest {
                         error.complete(null);
                     }
                 });
-                assertThat(error.get(3, TimeUnit.SECONDS)).isInstanceOf(SocketTimeoutException.class);
+                // The read backstop (idle + 2 s), plus the I/O reactor's one-second timeout checks.
+                assertThat(error.get(10, TimeUnit.SECONDS)).isInstanceOf(SocketTimeoutException.class);
             }
         }
     }
@@ -258,7 +282,7 @@ class ApacheAsyncTransportTest {
             server.enqueue(ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
                     .header("request-id", "req_1").chunk(Fixtures.HEAD)
                     .awaitSignal(headersSeen, Duration.ofSeconds(5)).chunk(Fixtures.TAIL).build());
-            TransportResponse response = transport.executeAsync(Fixtures.get(server), command -> {
+            TransportResponse response = transport.executeAsync(Fixtures.get(server), TransportExchange.create(), command -> {
                 throw new AssertionError("the async client must not use the blocking executor");
             }).get(5, TimeUnit.SECONDS);
             try (response) {
@@ -275,7 +299,8 @@ class ApacheAsyncTransportTest {
                 Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
             server.enqueue(ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
                     .headersDelay(Duration.ofSeconds(30)).body(Fixtures.HEAD).build());
-            CompletableFuture<TransportResponse> future = transport.executeAsync(Fixtures.get(server), Runnable::run);
+            CompletableFuture<TransportResponse> future = transport.executeAsync(Fixtures.get(server),
+                    TransportExchange.create(), Runnable::run);
             server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
             future.cancel(true);
             assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(2))).as("server saw the close").isTrue();
@@ -306,10 +331,10 @@ class ApacheAsyncTransportTest {
             CloseableHttpAsyncClient client = started(HttpAsyncClients.createDefault());
             Transport transport = ApacheTransport.of(client);
             client.close(CloseMode.IMMEDIATE);
-            assertThatThrownBy(() -> transport.execute(Fixtures.get(server)))
+            assertThatThrownBy(() -> transport.execute(Fixtures.get(server), TransportExchange.create()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("The CloseableHttpAsyncClient is not running (status SHUT_DOWN); it was shut down.");
-            assertThat(transport.executeAsync(Fixtures.get(server), Runnable::run))
+            assertThat(transport.executeAsync(Fixtures.get(server), TransportExchange.create(), Runnable::run))
                     .failsWithin(Duration.ofSeconds(1))
                     .withThrowableOfType(ExecutionException.class)
                     .withCauseInstanceOf(IllegalStateException.class);
@@ -336,9 +361,146 @@ class ApacheAsyncTransportTest {
             Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults());
             transport.close();
             transport.close(); // idempotent
-            assertThatThrownBy(() -> transport.execute(Fixtures.get(server)))
+            assertThatThrownBy(() -> transport.execute(Fixtures.get(server), TransportExchange.create()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("it was shut down");
         }
+    }
+
+    @Test
+    void abortFromAnotherThreadEndsAnExecuteWaitingForTheHeadersPromptlyAndClosesTheConnection() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+            TransportExchange exchange = TransportExchange.create();
+            CompletableFuture<Throwable> call = Fixtures.onNewThread(
+                    () -> catchThrowable(() -> transport.execute(Fixtures.post(server.url("/v1/messages")), exchange)));
+            server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+            long start = System.nanoTime();
+            exchange.abort();
+            assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5))).as("server saw the close").isTrue();
+        }
+    }
+
+    @Test
+    void abortFromAnotherThreadFailsTheFutureOfExecuteAsyncPromptlyAndClosesTheConnection() throws Exception {
+        try (CloseableHttpAsyncClient client = started(ApacheTransport.withAbortSupport(HttpAsyncClients.custom())
+                        .disableAutomaticRetries().build());
+                FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = ApacheTransport.of(client)) {
+            assertAbortFailsTheFuturePromptly(server, transport);
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5))).as("server saw the close").isTrue();
+        }
+    }
+
+    /**
+     * Without {@link ApacheTransport#withAbortSupport} the future still fails at once; only the connection
+     * is released late (HttpClient 5.6 ignores the cancelled Future: the next bytes from the server
+     * release it, as after an early close).
+     */
+    @Test
+    void withoutAbortSupportAnAbortStillFailsTheFuturePromptly() throws Exception {
+        try (CloseableHttpAsyncClient client = started(HttpAsyncClients.custom().disableAutomaticRetries().build());
+                FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = ApacheTransport.of(client)) {
+            assertAbortFailsTheFuturePromptly(server, transport);
+        }
+    }
+
+    private static void assertAbortFailsTheFuturePromptly(FakeMessagesServer server, Transport transport)
+            throws Exception {
+        server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+        TransportExchange exchange = TransportExchange.create();
+        CompletableFuture<TransportResponse> future = transport.executeAsync(
+                Fixtures.post(server.url("/v1/messages")), exchange, command -> {
+                    throw new AssertionError("the async client must not use the blocking executor");
+                });
+        server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+        long start = System.nanoTime();
+        Fixtures.onNewThread(() -> {
+            exchange.abort();
+            return null;
+        }).get(5, TimeUnit.SECONDS);
+        assertThat(future).failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(IOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anExchangeAbortedBeforeItStartsFailsAtOnceWithoutSending() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
+            server.respondAlways(Fixtures.whole());
+            TransportExchange exchange = TransportExchange.create();
+            exchange.abort();
+            assertThat(transport.executeAsync(Fixtures.post(server.url("/v1/messages")), exchange, Runnable::run))
+                    .isCompletedExceptionally();
+            assertThat(catchThrowable(() -> transport.execute(Fixtures.post(server.url("/v1/messages")), exchange)))
+                    .isInstanceOf(IOException.class);
+            assertThat(server.totalConnections()).as("connections opened").isZero();
+        }
+    }
+
+    @Test
+    void connectedIsReportedOnceTheRequestIsWrittenWhileTheHeadersAreAwaited() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+            TransportExchange exchange = TransportExchange.create();
+            CompletableFuture<TransportResponse> future = transport.executeAsync(
+                    Fixtures.post(server.url("/v1/messages")), exchange, Runnable::run);
+            server.takeRequest(Duration.ofSeconds(5)).orElseThrow(); // the server has read the whole request
+            assertThat(future).as("still waiting for the headers").isNotDone();
+            assertThat(exchange.isConnected()).isTrue();
+            exchange.abort();
+            assertThat(future).failsWithin(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void connectedIsNotReportedWhileTheListenerNeverAcceptsAndAbortEndsTheConnect() throws Exception {
+        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+                Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
+            TransportExchange exchange = TransportExchange.create();
+            CompletableFuture<Throwable> call = Fixtures.onNewThread(
+                    () -> catchThrowable(() -> transport.execute(Fixtures.post(listener.uri()), exchange)));
+            Thread.sleep(300);
+            assertThat(call).as("still connecting").isNotDone();
+            assertThat(exchange.isConnected()).isFalse();
+            long start = System.nanoTime();
+            exchange.abort();
+            assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(exchange.isConnected()).isFalse();
+        }
+    }
+
+    /** End to end: the core's clock, driven by what the transport reports, names the phase that timed out. */
+    @Test
+    void brooksOwnConnectAndIdleTimeoutsFireOverTheDiscoveredClientNamedByThePhase() throws Exception {
+        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+                FakeMessagesServer server = new FakeMessagesServer().start()) {
+            try (Brook brook = Fixtures.brook(new ApacheTransportProvider().create(TransportConfig.defaults()),
+                    listener.baseUri(), Duration.ofMillis(500), Duration.ofSeconds(60))) {
+                assertTimesOutAs(brook, StreamTimeoutException.Kind.CONNECT);
+            }
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+            try (Brook brook = Fixtures.brook(new ApacheTransportProvider().create(TransportConfig.defaults()),
+                    server.baseUri(), Duration.ofSeconds(10), Duration.ofMillis(500))) {
+                assertTimesOutAs(brook, StreamTimeoutException.Kind.IDLE);
+            }
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5))).as("server saw the close").isTrue();
+        }
+    }
+
+    private static void assertTimesOutAs(Brook brook, StreamTimeoutException.Kind kind) {
+        long start = System.nanoTime();
+        Throwable thrown = catchThrowable(() -> brook.messages().stream(Fixtures.request()).close());
+        assertThat(thrown).isInstanceOf(StreamTimeoutException.class);
+        assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(kind);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a 500 ms timeout").isLessThan(Duration.ofSeconds(5));
     }
 }

@@ -7,15 +7,18 @@ import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.transport.Transport;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportResponse;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +89,7 @@ class ApacheClassicTransportTest {
                 FakeMessagesServer server = new FakeMessagesServer().start();
                 Transport transport = ApacheTransport.of(client)) {
             server.enqueue(Fixtures.headThenStall());
-            TransportResponse response = transport.execute(Fixtures.get(server));
+            TransportResponse response = transport.execute(Fixtures.get(server), TransportExchange.create());
             InputStream body = response.bodyStream().orElseThrow();
             byte[] head = body.readNBytes(Fixtures.HEAD.length());
             assertThat(new String(head, StandardCharsets.UTF_8)).isEqualTo(Fixtures.HEAD);
@@ -124,7 +127,7 @@ class ApacheClassicTransportTest {
                     .isGreaterThanOrEqualTo(stall.minusMillis(300));
 
             server.enqueue(slowEnd);
-            TransportResponse response = transport.execute(Fixtures.get(server));
+            TransportResponse response = transport.execute(Fixtures.get(server), TransportExchange.create());
             response.bodyStream().orElseThrow().read();
             start = System.nanoTime();
             response.close();
@@ -133,20 +136,18 @@ class ApacheClassicTransportTest {
         }
     }
 
+    /** The core names the timeout (idle, since the connection was reported): the transport only reports it. */
     @Test
-    void responseTimeoutBeforeTheHeadersIsAnIdleStreamTimeout() throws Exception {
+    void responseTimeoutOfTheUsersClientBeforeTheHeadersReachesTheCoreAsASocketTimeoutAfterTheConnection()
+            throws Exception {
         try (CloseableHttpClient client = pooledClient(poolOfTwo(), Duration.ofMillis(300));
                 FakeMessagesServer server = new FakeMessagesServer().start();
                 Transport transport = ApacheTransport.of(client)) {
-            server.enqueue(ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
-                    .headersDelay(Duration.ofSeconds(3)).body(Fixtures.HEAD).build());
-            Throwable thrown = catchThrowable(() -> transport.execute(Fixtures.get(server)));
-            assertThat(thrown).isInstanceOf(StreamTimeoutException.class)
-                    .hasMessageStartingWith("The Apache client's response timeout expired waiting for the response headers from "
-                            + server.url("/stream"))
-                    .hasMessageEndingWith("raise the responseTimeout of its RequestConfig or check the server.")
-                    .hasCauseInstanceOf(SocketTimeoutException.class);
-            assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(StreamTimeoutException.Kind.IDLE);
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(3)));
+            TransportExchange exchange = TransportExchange.create();
+            Throwable thrown = catchThrowable(() -> transport.execute(Fixtures.post(server.url("/v1/messages")), exchange));
+            assertThat(thrown).isInstanceOf(SocketTimeoutException.class);
+            assertThat(exchange.isConnected()).as("connected() was called before the timeout").isTrue();
         }
     }
 
@@ -156,7 +157,7 @@ class ApacheClassicTransportTest {
                 FakeMessagesServer server = new FakeMessagesServer().start();
                 Transport transport = ApacheTransport.of(client)) {
             server.enqueue(Fixtures.headThenStall());
-            try (TransportResponse response = transport.execute(Fixtures.get(server))) {
+            try (TransportResponse response = transport.execute(Fixtures.get(server), TransportExchange.create())) {
                 InputStream body = response.bodyStream().orElseThrow();
                 body.readNBytes(Fixtures.HEAD.length());
                 long start = System.nanoTime();
@@ -207,10 +208,11 @@ class ApacheClassicTransportTest {
             server.enqueue(ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
                     .header("x-test", "yes").body(Fixtures.HEAD).build());
             CompletableFuture<String> thread = new CompletableFuture<>();
-            try (TransportResponse response = transport.executeAsync(Fixtures.get(server), command -> executor.execute(() -> {
-                thread.complete(Thread.currentThread().getName());
-                command.run();
-            })).get(5, TimeUnit.SECONDS)) {
+            try (TransportResponse response = transport.executeAsync(Fixtures.get(server), TransportExchange.create(),
+                    command -> executor.execute(() -> {
+                        thread.complete(Thread.currentThread().getName());
+                        command.run();
+                    })).get(5, TimeUnit.SECONDS)) {
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.headers().firstValue("x-test")).contains("yes");
             }
@@ -229,11 +231,128 @@ class ApacheClassicTransportTest {
                 FakeMessagesServer server = new FakeMessagesServer().start();
                 Transport transport = ApacheTransport.of(client)) {
             server.enqueue(Fixtures.headThenStall());
-            try (TransportResponse response = transport.execute(Fixtures.get(server))) {
+            try (TransportResponse response = transport.execute(Fixtures.get(server), TransportExchange.create())) {
                 InputStream body = response.bodyStream().orElseThrow();
                 body.readNBytes(Fixtures.HEAD.length());
                 assertThat(catchThrowable(body::read)).isInstanceOf(SocketTimeoutException.class);
             }
         }
+    }
+
+    @Test
+    void abortFromAnotherThreadEndsAnExecuteWaitingForTheHeadersPromptlyAndFreesTheConnection() throws Exception {
+        PoolingHttpClientConnectionManager pool = poolOfTwo();
+        try (CloseableHttpClient client = pooledClient(pool, Duration.ofSeconds(60));
+                FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = ApacheTransport.of(client)) {
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+            TransportExchange exchange = TransportExchange.create();
+            CompletableFuture<Throwable> call = Fixtures.onNewThread(
+                    () -> catchThrowable(() -> transport.execute(Fixtures.post(server.url("/v1/messages")), exchange)));
+            server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+            long start = System.nanoTime();
+            exchange.abort();
+            assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5))).as("server saw the close").isTrue();
+            assertThat(pool.getTotalStats().getLeased()).as("leases still held").isZero();
+        }
+    }
+
+    @Test
+    void abortFromAnotherThreadFailsTheFutureOfExecuteAsyncPromptly() throws Exception {
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (CloseableHttpClient client = pooledClient(poolOfTwo(), Duration.ofSeconds(60));
+                FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = ApacheTransport.of(client)) {
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+            TransportExchange exchange = TransportExchange.create();
+            CompletableFuture<TransportResponse> future = transport.executeAsync(
+                    Fixtures.post(server.url("/v1/messages")), exchange, executor);
+            server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+            long start = System.nanoTime();
+            exchange.abort();
+            assertThat(future).failsWithin(Duration.ofSeconds(5))
+                    .withThrowableOfType(ExecutionException.class)
+                    .withRootCauseInstanceOf(IOException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void anExchangeAbortedBeforeItStartsFailsAtOnceWithoutSending() throws Exception {
+        try (CloseableHttpClient client = pooledClient(poolOfTwo(), Duration.ofSeconds(60));
+                FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = ApacheTransport.of(client)) {
+            server.respondAlways(Fixtures.whole());
+            TransportExchange exchange = TransportExchange.create();
+            exchange.abort();
+            assertThat(catchThrowable(() -> transport.execute(Fixtures.post(server.url("/v1/messages")), exchange)))
+                    .isInstanceOf(IOException.class);
+            assertThat(server.totalConnections()).as("connections opened").isZero();
+        }
+    }
+
+    @Test
+    void connectedIsReportedOnceTheRequestIsWrittenWhileTheHeadersAreAwaited() throws Exception {
+        try (CloseableHttpClient client = pooledClient(poolOfTwo(), Duration.ofSeconds(60));
+                FakeMessagesServer server = new FakeMessagesServer().start();
+                Transport transport = ApacheTransport.of(client)) {
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+            TransportExchange exchange = TransportExchange.create();
+            CompletableFuture<Throwable> call = Fixtures.onNewThread(
+                    () -> catchThrowable(() -> transport.execute(Fixtures.post(server.url("/v1/messages")), exchange)));
+            server.takeRequest(Duration.ofSeconds(5)).orElseThrow(); // the server has read the whole request
+            assertThat(call).as("still waiting for the headers").isNotDone();
+            assertThat(exchange.isConnected()).isTrue();
+            exchange.abort();
+            assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void connectedIsNotReportedWhileTheListenerNeverAcceptsAndAbortEndsTheConnect() throws Exception {
+        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+                CloseableHttpClient client = HttpClients.custom().disableAutomaticRetries().build();
+                Transport transport = ApacheTransport.of(client)) {
+            TransportExchange exchange = TransportExchange.create();
+            CompletableFuture<Throwable> call = Fixtures.onNewThread(
+                    () -> catchThrowable(() -> transport.execute(Fixtures.post(listener.uri()), exchange)));
+            Thread.sleep(300);
+            assertThat(call).as("still connecting").isNotDone();
+            assertThat(exchange.isConnected()).isFalse();
+            long start = System.nanoTime();
+            exchange.abort();
+            assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(exchange.isConnected()).isFalse();
+        }
+    }
+
+    /** End to end: the core's clock, driven by what the transport reports, names the phase that timed out. */
+    @Test
+    void brooksOwnConnectAndIdleTimeoutsFireOverTheUsersClientNamedByThePhase() throws Exception {
+        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+                FakeMessagesServer server = new FakeMessagesServer().start();
+                CloseableHttpClient client = pooledClient(poolOfTwo(), Duration.ofSeconds(60));
+                Transport transport = ApacheTransport.of(client)) {
+            try (Brook brook = Fixtures.brook(transport, listener.baseUri(), Duration.ofMillis(500), Duration.ofSeconds(60))) {
+                assertTimesOutAs(brook, StreamTimeoutException.Kind.CONNECT);
+            }
+            server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));
+            try (Brook brook = Fixtures.brook(transport, server.baseUri(), Duration.ofSeconds(10), Duration.ofMillis(500))) {
+                assertTimesOutAs(brook, StreamTimeoutException.Kind.IDLE);
+            }
+        }
+    }
+
+    private static void assertTimesOutAs(Brook brook, StreamTimeoutException.Kind kind) {
+        long start = System.nanoTime();
+        Throwable thrown = catchThrowable(() -> brook.messages().stream(Fixtures.request()).close());
+        assertThat(thrown).isInstanceOf(StreamTimeoutException.class);
+        assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(kind);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a 500 ms timeout").isLessThan(Duration.ofSeconds(5));
     }
 }
