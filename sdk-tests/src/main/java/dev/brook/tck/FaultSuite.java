@@ -159,11 +159,7 @@ public interface FaultSuite extends TransportSuite {
         // be mistaken for a silent server: the total timeout is what must end this stream.
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(4)).totalTimeout(total).build()) {
-            ScriptedResponse.Builder script = Tck.headThen();
-            for (int i = 0; i < 80; i++) {
-                script.chunk("event: ping\ndata: {\"type\": \"ping\"}\n\n", Duration.ofMillis(100));
-            }
-            server.enqueue(script.build());
+            server.enqueue(Tck.pingsAfterHead(80, Duration.ofMillis(100)));
             long start = System.nanoTime();
             Throwable thrown;
             try (MessageStream stream = brook.messages().stream(Tck.request())) {

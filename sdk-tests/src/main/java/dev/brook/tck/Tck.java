@@ -45,6 +45,15 @@ final class Tck {
                 .chunk(LatencySuite.HEAD.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
     }
 
+    /** {@link #headThen()}, then {@code count} pings, one every {@code every}: a live stream that never ends. */
+    static ScriptedResponse pingsAfterHead(int count, Duration every) {
+        ScriptedResponse.Builder script = headThen();
+        for (int i = 0; i < count; i++) {
+            script.chunk("event: ping\ndata: {\"type\": \"ping\"}\n\n", every);
+        }
+        return script.build();
+    }
+
     /** {@link #headThen()}, then nothing for 30 s with the connection held open. */
     static ScriptedResponse stalledAfterHead() {
         return headThen().stall(Duration.ofSeconds(30)).build();

@@ -12,6 +12,7 @@ import dev.brook.core.error.StreamTimeoutException.Kind;
 import dev.brook.core.transport.Transport;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
+import dev.brook.testkit.UnacceptingListener;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -125,11 +126,7 @@ public interface TimeoutSuite extends TransportSuite {
         Duration total = Duration.ofMillis(1200);
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(4)).totalTimeout(total).build()) {
-            ScriptedResponse.Builder script = Tck.headThen();
-            for (int i = 0; i < 80; i++) {
-                script.chunk("event: ping\ndata: {\"type\": \"ping\"}\n\n", Duration.ofMillis(100));
-            }
-            server.enqueue(script.build());
+            server.enqueue(Tck.pingsAfterHead(80, Duration.ofMillis(100)));
             long start = System.nanoTime();
             Throwable thrown = asyncFailure(brook.messages().streamAsync(Tck.request()), true);
             assertTimeout(thrown, Kind.TOTAL, total, start);
@@ -141,7 +138,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void aListenerThatNeverAcceptsGivesAConnectTimeoutOnTime() throws Exception {
         Duration connect = Duration.ofMillis(600);
-        try (NeverAccepting listener = new NeverAccepting(); Transport transport = newTransport();
+        try (UnacceptingListener listener = new UnacceptingListener(); Transport transport = newTransport();
                 Brook brook = Brook.builder().apiKey(Tck.API_KEY).baseUrl(listener.baseUrl()).transport(transport)
                         .maxRetries(0).connectTimeout(connect).build()) {
             long start = System.nanoTime();

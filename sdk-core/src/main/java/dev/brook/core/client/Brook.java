@@ -301,11 +301,7 @@ public final class Brook implements AutoCloseable {
          * @throws IllegalArgumentException if negative
          */
         public Builder totalTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "totalTimeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("totalTimeout must not be negative: " + timeout);
-            }
-            this.totalTimeout = timeout;
+            this.totalTimeout = RequestOptions.Builder.nonNegative(timeout, "totalTimeout");
             return this;
         }
 
@@ -316,10 +312,7 @@ public final class Brook implements AutoCloseable {
          * @throws IllegalArgumentException if out of range
          */
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0 || maxRetries > 10) {
-                throw new IllegalArgumentException("maxRetries must be between 0 and 10: " + maxRetries);
-            }
-            this.maxRetries = maxRetries;
+            this.maxRetries = RequestOptions.Builder.checkMaxRetries(maxRetries);
             return this;
         }
 
@@ -349,9 +342,11 @@ public final class Brook implements AutoCloseable {
 
         /**
          * Where async streams wait on blocking stacks (OkHttp, Apache classic): one task per stream while
-         * it reads. Default: a cached pool of daemon threads that the client creates and shuts down on
-         * {@link Brook#close()}. Natively asynchronous transports ({@code jdk}, {@code vertx}, Apache async)
-         * do not use it.
+         * it reads. It also runs what follows a timeout (the abort of the exchange, an async stream's error
+         * signal), so that the timer thread never runs transport or user code. Default: a cached pool of
+         * daemon threads that the client creates and shuts down on {@link Brook#close()} (a variant from
+         * {@link Brook#newBuilder()} creates its own). Natively asynchronous transports ({@code jdk},
+         * {@code vertx}, Apache async) do not read on it.
          */
         public Builder blockingExecutor(Executor executor) {
             this.blockingExecutor = Objects.requireNonNull(executor, "blockingExecutor");

@@ -195,10 +195,7 @@ public final class RequestOptions {
          * @throws IllegalArgumentException if out of range
          */
         public Builder maxRetries(int maxRetries) {
-            if (maxRetries < 0 || maxRetries > 10) {
-                throw new IllegalArgumentException("maxRetries must be between 0 and 10: " + maxRetries);
-            }
-            this.maxRetries = maxRetries;
+            this.maxRetries = checkMaxRetries(maxRetries);
             return this;
         }
 
@@ -207,7 +204,16 @@ public final class RequestOptions {
             return new RequestOptions(this);
         }
 
-        private static Duration nonNegative(Duration timeout, String name) {
+        /** The one range check of a retry count, here and on {@link Brook.Builder#maxRetries}. */
+        static int checkMaxRetries(int maxRetries) {
+            if (maxRetries < 0 || maxRetries > 10) {
+                throw new IllegalArgumentException("maxRetries must be between 0 and 10: " + maxRetries);
+            }
+            return maxRetries;
+        }
+
+        /** The one check of a timeout that may be zero, here and on {@link Brook.Builder#totalTimeout}. */
+        static Duration nonNegative(Duration timeout, String name) {
             Objects.requireNonNull(timeout, name);
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException(name + " must not be negative: " + timeout);

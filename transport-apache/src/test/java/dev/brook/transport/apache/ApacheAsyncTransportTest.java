@@ -14,10 +14,12 @@ import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportResponse;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
+import dev.brook.testkit.UnacceptingListener;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -226,11 +228,11 @@ class ApacheAsyncTransportTest {
     void discoveredClientsConnectTimeoutIsALooserBackstopReportedAsASocketTimeoutBeforeTheConnection()
             throws Exception {
         TransportConfig config = TransportConfig.builder().connectTimeout(Duration.ofSeconds(1)).build();
-        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+        try (UnacceptingListener listener = new UnacceptingListener();
                 Transport transport = new ApacheTransportProvider().create(config)) {
             TransportExchange exchange = TransportExchange.create();
             long start = System.nanoTime();
-            Throwable thrown = catchThrowable(() -> transport.execute(Fixtures.post(listener.uri()), exchange));
+            Throwable thrown = catchThrowable(() -> transport.execute(Fixtures.post(listener.uri("/v1/messages")), exchange));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(thrown).isInstanceOf(SocketTimeoutException.class);
             assertThat(exchange.isConnected()).isFalse();
@@ -462,11 +464,11 @@ class ApacheAsyncTransportTest {
 
     @Test
     void connectedIsNotReportedWhileTheListenerNeverAcceptsAndAbortEndsTheConnect() throws Exception {
-        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+        try (UnacceptingListener listener = new UnacceptingListener();
                 Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
             TransportExchange exchange = TransportExchange.create();
             CompletableFuture<Throwable> call = Fixtures.onNewThread(
-                    () -> catchThrowable(() -> transport.execute(Fixtures.post(listener.uri()), exchange)));
+                    () -> catchThrowable(() -> transport.execute(Fixtures.post(listener.uri("/v1/messages")), exchange)));
             Thread.sleep(300);
             assertThat(call).as("still connecting").isNotDone();
             assertThat(exchange.isConnected()).isFalse();
@@ -481,10 +483,10 @@ class ApacheAsyncTransportTest {
     /** End to end: the core's clock, driven by what the transport reports, names the phase that timed out. */
     @Test
     void brooksOwnConnectAndIdleTimeoutsFireOverTheDiscoveredClientNamedByThePhase() throws Exception {
-        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+        try (UnacceptingListener listener = new UnacceptingListener();
                 FakeMessagesServer server = new FakeMessagesServer().start()) {
             try (Brook brook = Fixtures.brook(new ApacheTransportProvider().create(TransportConfig.defaults()),
-                    listener.baseUri(), Duration.ofMillis(500), Duration.ofSeconds(60))) {
+                    URI.create(listener.baseUrl()), Duration.ofMillis(500), Duration.ofSeconds(60))) {
                 assertTimesOutAs(brook, StreamTimeoutException.Kind.CONNECT);
             }
             server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));

@@ -11,10 +11,12 @@ import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportResponse;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
+import dev.brook.testkit.UnacceptingListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -314,12 +316,12 @@ class ApacheClassicTransportTest {
 
     @Test
     void connectedIsNotReportedWhileTheListenerNeverAcceptsAndAbortEndsTheConnect() throws Exception {
-        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+        try (UnacceptingListener listener = new UnacceptingListener();
                 CloseableHttpClient client = HttpClients.custom().disableAutomaticRetries().build();
                 Transport transport = ApacheTransport.of(client)) {
             TransportExchange exchange = TransportExchange.create();
             CompletableFuture<Throwable> call = Fixtures.onNewThread(
-                    () -> catchThrowable(() -> transport.execute(Fixtures.post(listener.uri()), exchange)));
+                    () -> catchThrowable(() -> transport.execute(Fixtures.post(listener.uri("/v1/messages")), exchange)));
             Thread.sleep(300);
             assertThat(call).as("still connecting").isNotDone();
             assertThat(exchange.isConnected()).isFalse();
@@ -334,11 +336,11 @@ class ApacheClassicTransportTest {
     /** End to end: the core's clock, driven by what the transport reports, names the phase that timed out. */
     @Test
     void brooksOwnConnectAndIdleTimeoutsFireOverTheUsersClientNamedByThePhase() throws Exception {
-        try (Fixtures.Unaccepting listener = new Fixtures.Unaccepting();
+        try (UnacceptingListener listener = new UnacceptingListener();
                 FakeMessagesServer server = new FakeMessagesServer().start();
                 CloseableHttpClient client = pooledClient(poolOfTwo(), Duration.ofSeconds(60));
                 Transport transport = ApacheTransport.of(client)) {
-            try (Brook brook = Fixtures.brook(transport, listener.baseUri(), Duration.ofMillis(500), Duration.ofSeconds(60))) {
+            try (Brook brook = Fixtures.brook(transport, URI.create(listener.baseUrl()), Duration.ofMillis(500), Duration.ofSeconds(60))) {
                 assertTimesOutAs(brook, StreamTimeoutException.Kind.CONNECT);
             }
             server.enqueue(Fixtures.headersAfter(Duration.ofSeconds(20)));

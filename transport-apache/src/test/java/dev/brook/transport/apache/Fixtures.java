@@ -7,17 +7,9 @@ import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -111,60 +103,5 @@ final class Fixtures {
     static ScriptedResponse headersAfter(Duration delay) {
         return ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
                 .headersDelay(delay).body(HEAD).build();
-    }
-
-    /**
-     * A listener on 127.0.0.1 that never accepts and whose accept queue is full, so the kernel drops
-     * further SYNs and a client's connect hangs: backlog 1, filled with plain connections until one
-     * times out. Closing it closes everything.
-     */
-    static final class Unaccepting implements AutoCloseable {
-        private final ServerSocket listener;
-        private final List<Socket> fillers = new ArrayList<>();
-
-        Unaccepting() throws IOException {
-            listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-            try {
-                for (int i = 0; i < 8; i++) {
-                    Socket filler = new Socket();
-                    try {
-                        filler.connect(listener.getLocalSocketAddress(), 300);
-                        fillers.add(filler);
-                    } catch (SocketTimeoutException full) {
-                        filler.close();
-                        return; // the queue is full: further connects hang
-                    }
-                }
-                throw new IllegalStateException("the accept queue never filled up");
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        URI baseUri() {
-            InetSocketAddress address = (InetSocketAddress) listener.getLocalSocketAddress();
-            return URI.create("http://127.0.0.1:" + address.getPort());
-        }
-
-        URI uri() {
-            return baseUri().resolve("/v1/messages");
-        }
-
-        @Override
-        public void close() {
-            for (Socket s : fillers) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-            }
-            try {
-                listener.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
     }
 }

@@ -19,6 +19,7 @@ import dev.brook.core.transport.TransportResponse;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.RecordedRequest;
 import dev.brook.testkit.ScriptedResponse;
+import dev.brook.testkit.UnacceptingListener;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;

@@ -15,6 +15,7 @@ import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
+import dev.brook.testkit.UnacceptingListener;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -231,7 +232,7 @@ class VertxExchangeTest {
             Throwable thrown = catchThrowable(() -> brook.messages().stream(request()).close());
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(thrown).isInstanceOf(StreamTimeoutException.class)
-                    .hasMessageStartingWith("The HTTP client's own connect timeout fired");
+                    .hasMessageStartingWith("The HTTP client's own timeout fired");
             assertThat(((StreamTimeoutException) thrown).kind()).isEqualTo(StreamTimeoutException.Kind.CONNECT);
             assertThat(took).isLessThan(Duration.ofSeconds(10));
         }
