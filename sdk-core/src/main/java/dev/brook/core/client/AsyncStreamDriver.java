@@ -61,16 +61,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     private boolean downstreamNotified;
 
     /** The response of a started body and its decoder, which knows the request id and attempt count. */
-    private static final class Body {
-        final TransportResponse response;
-        final MessageStreamDecoder decoder;
-        final String requestId;
-
-        Body(TransportResponse response, MessageStreamDecoder decoder, String requestId) {
-            this.response = response;
-            this.decoder = decoder;
-            this.requestId = requestId;
-        }
+    private record Body(TransportResponse response, MessageStreamDecoder decoder, String requestId) {
     }
 
     /**
@@ -115,7 +106,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     /** The {@code request-id} of the response, once its headers have arrived. */
     Optional<String> requestId() {
         Body b = exchange;
-        return b == null ? Optional.empty() : Optional.ofNullable(b.requestId);
+        return b == null ? Optional.empty() : Optional.ofNullable(b.requestId());
     }
 
     /** The response has arrived (2xx, an event stream): start reading its body as demand allows. */
@@ -194,7 +185,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         try {
             Body b = exchange;
             if (b != null) {
-                b.response.close();
+                b.response().close();
             }
         } finally {
             Flow.Subscription s = body;
@@ -250,8 +241,8 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
                 }
                 return;
             }
-            if (!b.decoder.isComplete()) {
-                finish(clock.inBody(fired, delivered, null, b.decoder.snapshot(), b.requestId));
+            if (!b.decoder().isComplete()) {
+                finish(clock.inBody(fired, delivered, null, b.decoder().snapshot(), b.requestId()));
                 return;
             }
             // message_stop arrived and only the end of the body was awaited: the reply is whole.
@@ -284,7 +275,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             if (buffer != null) {
                 upstreamRequested = false;
                 try {
-                    b.decoder.feed(buffer);
+                    b.decoder().feed(buffer);
                 } catch (BrookException e) {
                     pendingTerminal = e;
                 }
@@ -306,11 +297,11 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
 
     private Object endOfBody(Body b) {
         Throwable error = bodyError;
-        if (error instanceof SocketTimeoutException && !b.decoder.isComplete()) {
-            return clock.inBody(StreamTimeoutException.Kind.IDLE, delivered, error, b.decoder.snapshot(), b.requestId);
+        if (error instanceof SocketTimeoutException && !b.decoder().isComplete()) {
+            return clock.inBody(StreamTimeoutException.Kind.IDLE, delivered, error, b.decoder().snapshot(), b.requestId());
         }
         try {
-            return b.decoder.end();
+            return b.decoder().end();
         } catch (BrookException e) {
             if (error != null) {
                 e.addSuppressed(error);

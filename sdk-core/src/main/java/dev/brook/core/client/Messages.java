@@ -77,13 +77,13 @@ public final class Messages {
             String requestId = requestId(response);
             String contentType = response.headers().firstValue("content-type").orElse("");
             if (!mediaType(contentType).equals("text/event-stream")) {
-                throw notAnEventStream(contentType, response.statusCode(), requestId, call.clock.attempts());
+                throw notAnEventStream(contentType, response.statusCode(), requestId, call.clock().attempts());
             }
-            InputStream body = ContentDecoding.decode(call.clock.watch(body(response)), response.headers());
-            return new MessageStream(brook.transport(), response, body, brook.maxEventSize(), call.clock, requestId);
+            InputStream body = ContentDecoding.decode(call.clock().watch(body(response)), response.headers());
+            return new MessageStream(brook.transport(), response, body, brook.maxEventSize(), call.clock(), requestId);
         } catch (RuntimeException | Error e) {
             response.close();
-            call.clock.stop();
+            call.clock().stop();
             throw e;
         }
     }
@@ -148,7 +148,7 @@ public final class Messages {
     public Message create(MessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
         Call call = newCall(request.toJson(false), "application/json", options);
-        CallClock clock = call.clock;
+        CallClock clock = call.clock();
         TransportResponse response = send(call);
         String requestId = requestId(response);
         try (response) {
@@ -179,16 +179,7 @@ public final class Messages {
     }
 
     /** One call's request, clock and retry policy. */
-    private static final class Call {
-        final TransportRequest request;
-        final CallClock clock;
-        final RetryPolicy policy;
-
-        Call(TransportRequest request, CallClock clock, RetryPolicy policy) {
-            this.request = request;
-            this.clock = clock;
-            this.policy = policy;
-        }
+    private record Call(TransportRequest request, CallClock clock, RetryPolicy policy) {
     }
 
     /** Starts the call's clock: from here on, every timeout counts. */
@@ -207,26 +198,26 @@ public final class Messages {
         try {
             return sendWithRetries(call);
         } catch (RuntimeException | Error e) {
-            call.clock.stop();
+            call.clock().stop();
             throw e;
         }
     }
 
     private TransportResponse sendWithRetries(Call call) {
         brook.transport().checkBlockingAllowed();
-        CallClock clock = call.clock;
+        CallClock clock = call.clock();
         for (int retry = 0; ; retry++) {
             TransportExchange exchange = clock.startAttempt();
             TransportResponse response;
             try {
-                response = brook.transport().execute(call.request, exchange);
+                response = brook.transport().execute(call.request(), exchange);
             } catch (IOException | RuntimeException e) {
                 clock.endAttempt();
                 BrookException failure = attemptFailure(clock, exchange, e);
-                if (retry >= call.policy.maxRetries() || !failure.retryable()) {
+                if (retry >= call.policy().maxRetries() || !failure.retryable()) {
                     throw failure;
                 }
-                sleep(clock, call.policy.delay(retry + 1, TransportHeaders.empty()), failure);
+                sleep(clock, call.policy().delay(retry + 1, TransportHeaders.empty()), failure);
                 continue;
             }
             clock.endAttempt();
@@ -235,10 +226,10 @@ public final class Messages {
                 // The headers came just as a timeout fired: the verdict stands, as if they had not come.
                 response.close();
                 StreamTimeoutException timeout = clock.beforeHeaders(fired, null);
-                if (retry >= call.policy.maxRetries() || !timeout.retryable()) {
+                if (retry >= call.policy().maxRetries() || !timeout.retryable()) {
                     throw timeout;
                 }
-                sleep(clock, call.policy.delay(retry + 1, TransportHeaders.empty()), timeout);
+                sleep(clock, call.policy().delay(retry + 1, TransportHeaders.empty()), timeout);
                 continue;
             }
             int status = response.statusCode();
@@ -246,16 +237,16 @@ public final class Messages {
                 return response;
             }
             ApiException error = readError(call, response);
-            if (retry >= call.policy.maxRetries() || !error.retryable()) {
+            if (retry >= call.policy().maxRetries() || !error.retryable()) {
                 throw error;
             }
-            sleep(clock, call.policy.delay(retry + 1, response.headers()), error);
+            sleep(clock, call.policy().delay(retry + 1, response.headers()), error);
         }
     }
 
     /** Reads and closes an error response, bounded by the clock. */
     private ApiException readError(Call call, TransportResponse response) {
-        CallClock clock = call.clock;
+        CallClock clock = call.clock();
         byte[] errorBody;
         try (response) {
             clock.startBody(response::close);
@@ -305,7 +296,7 @@ public final class Messages {
     private AsyncMessageStream startAsync(MessageRequest request, StreamListener listener, RequestOptions options) {
         Objects.requireNonNull(request, "request");
         Call call = newCall(request.toJson(true), "text/event-stream", options);
-        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), call.clock);
+        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), call.clock());
         CompletableFuture<Message> outcome = driver.result();
         if (listener != null) {
             ListenerSubscriber subscriber = new ListenerSubscriber(listener, brook.callbackExecutor(), driver);
@@ -321,11 +312,11 @@ public final class Messages {
         if (driver.isDone()) {
             return;
         }
-        CallClock clock = call.clock;
+        CallClock clock = call.clock();
         TransportExchange exchange = clock.startAttempt();
         CompletableFuture<TransportResponse> sent;
         try {
-            sent = brook.transport().executeAsync(call.request, exchange, brook.blockingExecutor());
+            sent = brook.transport().executeAsync(call.request(), exchange, brook.blockingExecutor());
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -354,7 +345,7 @@ public final class Messages {
 
     private void attemptDone(Call call, AsyncStreamDriver driver, int retry, TransportExchange exchange,
             TransportResponse response, Throwable error) {
-        CallClock clock = call.clock;
+        CallClock clock = call.clock();
         clock.endAttempt();
         StreamTimeoutException.Kind fired = clock.fired();
         if (driver.isDone() || fired == StreamTimeoutException.Kind.TOTAL) {
@@ -414,11 +405,11 @@ public final class Messages {
 
     private void retryOrFail(Call call, AsyncStreamDriver driver, int retry, BrookException failure,
             TransportHeaders headers) {
-        if (retry >= call.policy.maxRetries() || !failure.retryable() || driver.isDone()) {
+        if (retry >= call.policy().maxRetries() || !failure.retryable() || driver.isDone()) {
             driver.failBeforeBody(failure);
             return;
         }
-        call.clock.schedule(call.policy.delay(retry + 1, headers), () -> attemptAsync(call, driver, retry + 1));
+        call.clock().schedule(call.policy().delay(retry + 1, headers), () -> attemptAsync(call, driver, retry + 1));
     }
 
     /** Checks a 2xx response and starts its body flowing into {@code driver}. */
@@ -428,7 +419,7 @@ public final class Messages {
         if (!mediaType(contentType).equals("text/event-stream")) {
             response.close();
             driver.failBeforeBody(notAnEventStream(contentType, response.statusCode(), requestId,
-                    call.clock.attempts()));
+                    call.clock().attempts()));
             return;
         }
         Flow.Publisher<ByteBuffer> body;
