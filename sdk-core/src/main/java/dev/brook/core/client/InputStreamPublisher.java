@@ -29,6 +29,7 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
     private volatile boolean done;
+    private volatile boolean ready;
     private final AtomicBoolean terminated = new AtomicBoolean();
 
     InputStreamPublisher(InputStream in, Executor executor) {
@@ -54,6 +55,10 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
         }
         subscriber = s;
         s.onSubscribe(this);
+        // Reading starts only now: demand requested inside onSubscribe must not make another thread call
+        // onNext before onSubscribe has returned (§1.3, §1.9).
+        ready = true;
+        schedule();
     }
 
     @Override
@@ -69,6 +74,7 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     @Override
     public void cancel() {
         done = true;
+        subscriber = null; // let go of it (§3.13); the pump works on its own reference
         try {
             in.close();
         } catch (IOException ignored) {
@@ -77,7 +83,7 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     }
 
     private void schedule() {
-        if (!done && demand.get() > 0 && pumping.compareAndSet(false, true)) {
+        if (ready && !done && demand.get() > 0 && pumping.compareAndSet(false, true)) {
             try {
                 executor.execute(this::pump);
             } catch (RejectedExecutionException e) {
@@ -91,16 +97,21 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
         try {
             while (!done && demand.get() > 0) {
                 int n = in.read(buffer);
+                Flow.Subscriber<? super ByteBuffer> s = subscriber;
+                if (s == null) {
+                    return; // cancelled meanwhile
+                }
                 if (n < 0) {
                     done = true;
                     if (terminated.compareAndSet(false, true)) {
-                        subscriber.onComplete();
+                        subscriber = null;
+                        s.onComplete();
                     }
                     return;
                 }
                 if (n > 0) {
                     demand.decrementAndGet();
-                    subscriber.onNext(ByteBuffer.wrap(buffer, 0, n));
+                    s.onNext(ByteBuffer.wrap(buffer, 0, n));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -114,8 +125,10 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
 
     private void fail(Throwable t) {
         done = true;
-        if (terminated.compareAndSet(false, true)) {
-            subscriber.onError(t);
+        Flow.Subscriber<? super ByteBuffer> s = subscriber;
+        if (s != null && terminated.compareAndSet(false, true)) {
+            subscriber = null;
+            s.onError(t);
         }
     }
 }

@@ -5,10 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import org.reactivestreams.tck.TestEnvironment;
-import org.reactivestreams.tck.flow.FlowPublisherVerification;
-import org.testng.SkipException;
 import org.testng.annotations.AfterClass;
-import org.testng.annotations.Test;
 
 /**
  * The Reactive Streams TCK's publisher rules against {@link PushedBodyPublisher}, fed by a simulated
@@ -16,7 +13,7 @@ import org.testng.annotations.Test;
  * its own thread while it is not paused, and stops when told. Timeouts are generous so that the
  * verification holds on a busy machine; the no-signal window is what rules like §1.1 wait through.
  */
-public class PushedBodyPublisherTckTest extends FlowPublisherVerification<ByteBuffer> {
+public class PushedBodyPublisherTckTest extends OneSubscriberPublisherVerification {
     private final ExecutorService io = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tck-simulated-io");
         t.setDaemon(true);
@@ -24,7 +21,7 @@ public class PushedBodyPublisherTckTest extends FlowPublisherVerification<ByteBu
     });
 
     public PushedBodyPublisherTckTest() {
-        super(new TestEnvironment(2_000, 200), 2_000);
+        super(new TestEnvironment(2_000, 200));
     }
 
     @AfterClass
@@ -47,82 +44,6 @@ public class PushedBodyPublisherTckTest extends FlowPublisherVerification<ByteBu
     @Override
     public long maxElementsFromPublisher() {
         return Long.MAX_VALUE - 1; // a body can be as long as the server keeps sending
-    }
-
-    private static final String ONE_SUBSCRIBER = "a response body is read once: one subscriber by design,"
-            + " which Rule 1.11 allows (a second one gets onSubscribe, then onError)";
-    private static final String NO_TCK_TEST = "the TCK 1.0.4 has no test for this rule";
-
-    @Test
-    @Override
-    public void optional_spec111_maySupportMultiSubscribe() {
-        throw new SkipException(ONE_SUBSCRIBER);
-    }
-
-    @Test
-    @Override
-    public void optional_spec111_registeredSubscribersMustReceiveOnNextOrOnCompleteSignals() {
-        throw new SkipException(ONE_SUBSCRIBER);
-    }
-
-    @Test
-    @Override
-    public void optional_spec111_multicast_mustProduceTheSameElementsInTheSameSequenceToAllOfItsSubscribersWhenRequestingOneByOne() {
-        throw new SkipException(ONE_SUBSCRIBER);
-    }
-
-    @Test
-    @Override
-    public void optional_spec111_multicast_mustProduceTheSameElementsInTheSameSequenceToAllOfItsSubscribersWhenRequestingManyUpfront() {
-        throw new SkipException(ONE_SUBSCRIBER);
-    }
-
-    @Test
-    @Override
-    public void optional_spec111_multicast_mustProduceTheSameElementsInTheSameSequenceToAllOfItsSubscribersWhenRequestingManyUpfrontAndCompleteAsExpected() {
-        throw new SkipException(ONE_SUBSCRIBER);
-    }
-
-    @Test
-    @Override
-    public void untested_spec106_mustConsiderSubscriptionCancelledAfterOnErrorOrOnCompleteHasBeenCalled() {
-        throw new SkipException(NO_TCK_TEST);
-    }
-
-    @Test
-    @Override
-    public void untested_spec107_mustNotEmitFurtherSignalsOnceOnErrorHasBeenSignalled() {
-        throw new SkipException(NO_TCK_TEST);
-    }
-
-    @Test
-    @Override
-    public void untested_spec108_possiblyCanceledSubscriptionShouldNotReceiveOnErrorOrOnCompleteSignals() {
-        throw new SkipException(NO_TCK_TEST);
-    }
-
-    @Test
-    @Override
-    public void untested_spec109_subscribeShouldNotThrowNonFatalThrowable() {
-        throw new SkipException(NO_TCK_TEST);
-    }
-
-    @Test
-    @Override
-    public void untested_spec110_rejectASubscriptionRequestIfTheSameSubscriberSubscribesTwice() {
-        throw new SkipException(NO_TCK_TEST);
-    }
-
-    @Test
-    @Override
-    public void untested_spec304_requestShouldNotPerformHeavyComputations() {
-        throw new SkipException(NO_TCK_TEST);
-    }
-
-    @Test
-    @Override
-    public void untested_spec305_cancelMustNotSynchronouslyPerformHeavyComputation() {
-        throw new SkipException(NO_TCK_TEST);
     }
 
     /** A stack that reads {@code total} buffers, one task at a time, while it is not paused. */
