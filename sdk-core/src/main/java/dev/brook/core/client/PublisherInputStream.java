@@ -49,6 +49,7 @@ final class PublisherInputStream extends InputStream implements Flow.Subscriber<
 
     @Override
     public void onNext(ByteBuffer item) {
+        Objects.requireNonNull(item, "item"); // §2.13
         if (!closed && item.hasRemaining()) {
             queue.add(item);
         } else if (!closed) {
@@ -61,6 +62,7 @@ final class PublisherInputStream extends InputStream implements Flow.Subscriber<
 
     @Override
     public void onError(Throwable t) {
+        Objects.requireNonNull(t, "throwable"); // §2.13
         failure = t;
         queue.add(END);
     }
