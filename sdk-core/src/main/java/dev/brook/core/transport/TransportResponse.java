@@ -51,9 +51,12 @@ public final class TransportResponse implements AutoCloseable {
 
     /**
      * A response whose body is pushed to one subscriber as it arrives, honouring the subscriber's demand.
-     * Buffers passed to {@code onNext} belong to the subscriber. The publisher accepts one subscriber. Its
-     * subscription must be thread-safe: the core may call {@code request} from the reading thread while
-     * {@code cancel} comes from another (a close, a timeout).
+     * The publisher must meet the Reactive Streams rules (§1–§3): buffers only as requested, passed to
+     * {@code onNext} as the subscriber's own; one subscriber (a second gets {@code onSubscribe} then
+     * {@code onError}); signals serialised and one terminal signal; a subscription safe to call from any
+     * thread, concurrently ({@code request} from the reading thread while {@code cancel} comes from a
+     * close or a timeout) and re-entrantly from {@code onNext}; {@code cancel} aborting the exchange. A
+     * stack that pushes buffers gets all of that from {@link PushedBodyPublisher}, which the TCK checks.
      *
      * @param abort releases the connection without draining the body; called once, from any thread
      */
