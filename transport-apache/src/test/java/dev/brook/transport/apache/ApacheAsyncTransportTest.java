@@ -168,7 +168,7 @@ class ApacheAsyncTransportTest {
                 Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
             server.enqueue(big.build());
             try (TransportResponse response = transport.execute(Fixtures.get(server), TransportExchange.create())) {
-                BodyPublisher body = (BodyPublisher) response.bodyPublisher().orElseThrow();
+                Flow.Publisher<ByteBuffer> body = response.bodyPublisher().orElseThrow();
                 AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
                 AtomicLong received = new AtomicLong();
                 CompletableFuture<Void> done = new CompletableFuture<>();
@@ -194,10 +194,11 @@ class ApacheAsyncTransportTest {
                         done.complete(null);
                     }
                 });
-                Thread.sleep(1000); // the server has 4 MiB to send; the subscriber took one buffer
-                int queued = body.queuedBytes();
-                assertThat(queued).as("bytes waiting for a subscriber that asked for one buffer")
-                        .isLessThanOrEqualTo(256 * 1024);
+                // The server has 4 MiB to send; the subscriber took one buffer. (What is held meanwhile is
+                // bounded by the window: ApacheStreamingResponseConsumerTest checks the grants.)
+                Thread.sleep(1000);
+                assertThat(received.get()).as("bytes delivered to a subscriber that asked for one buffer")
+                        .isPositive().isLessThanOrEqualTo(chunk);
                 subscription.get().request(Long.MAX_VALUE);
                 done.get(10, TimeUnit.SECONDS);
                 assertThat(received.get()).isEqualTo((long) chunk * chunks);
