@@ -1,5 +1,6 @@
 package dev.brook.transport.vertx;
 
+import dev.brook.core.transport.PushedBodyPublisher;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
 import dev.brook.core.transport.TransportExchange;
@@ -37,9 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A Brook transport over the Vert.x 5 core {@link HttpClient}: the client the Vert.x Web Client is built
  * on. The status and headers are handed over as soon as they arrive and the body follows as a
- * {@link java.util.concurrent.Flow.Publisher} driven by the response's own {@code pause}/{@code fetch}, so a
- * slow reader stops socket reads instead of growing memory. See the package documentation for why the
- * core client is used rather than {@code WebClient.send()}.
+ * {@link PushedBodyPublisher} that pauses the response when nobody asks for more and resumes it on
+ * demand, so a slow reader stops socket reads instead of growing memory. See the package documentation
+ * for why the core client is used rather than {@code WebClient.send()}.
  *
  * <p>Never blocks an event loop: {@link #executeAsync} completes on the Vert.x context when the headers
  * arrive, and the blocking paths ({@link #execute}, a sync {@code MessageStream}'s reads) refuse to run on
@@ -175,7 +176,7 @@ public final class VertxTransport implements Transport {
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IOException(VertxBodyPublisher.describe(cause), cause);
+            throw new IOException(describe(cause), cause);
         }
     }
 
@@ -258,7 +259,7 @@ public final class VertxTransport implements Transport {
                 }
                 HttpClientResponse response = answered.result();
                 Context current = Vertx.currentContext();
-                VertxBodyPublisher publisher = new VertxBodyPublisher(current != null ? current : context,
+                PushedBodyPublisher publisher = VertxResponseStack.publisher(current != null ? current : context,
                         httpRequest, response);
                 TransportResponse transportResponse = TransportResponse.ofPublisher(response.statusCode(),
                         headers(response.headers()), publisher, publisher::abort);
@@ -291,14 +292,20 @@ public final class VertxTransport implements Transport {
     private static IOException failure(Throwable t, TransportRequest request) {
         String where = " (" + request.method() + ' ' + request.uri() + ')';
         if (t instanceof ConnectTimeoutException || t instanceof TimeoutException) {
-            SocketTimeoutException timeout = new SocketTimeoutException(VertxBodyPublisher.describe(t) + where);
+            SocketTimeoutException timeout = new SocketTimeoutException(describe(t) + where);
             timeout.initCause(t);
             return timeout;
         }
         if (t instanceof IOException io) {
             return io;
         }
-        return new IOException(VertxBodyPublisher.describe(t) + where, t);
+        return new IOException(describe(t) + where, t);
+    }
+
+    /** A failure's message, or its class name when it has none. */
+    static String describe(Throwable t) {
+        String message = t.getMessage();
+        return message == null ? t.getClass().getName() : message;
     }
 
     /**

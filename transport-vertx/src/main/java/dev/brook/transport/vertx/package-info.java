@@ -10,10 +10,12 @@
  * {@link io.vertx.core.http.HttpClient} the Web Client is built on does all three:
  * {@code client.request(options)} then {@code request.send(body)} completes with an
  * {@link io.vertx.core.http.HttpClientResponse} at the headers; that response is a
- * {@link io.vertx.core.streams.ReadStream} whose {@code pause()} / {@code fetch(n)} map one to one onto
- * {@link java.util.concurrent.Flow.Subscription#request(long)}, so a slow subscriber stops socket reads
- * (Vert.x's inbound queue is bounded, then the connection stops reading and TCP pushes back on the
- * server); and {@code request.reset()} closes an HTTP/1.x connection whose response is still arriving.
+ * {@link io.vertx.core.streams.ReadStream} that can be paused and resumed, which is all Brook's
+ * {@link dev.brook.core.transport.PushedBodyPublisher} needs to honour a subscriber's demand: it pauses
+ * the response when a buffer arrives that nobody asked for and resumes it on new demand, so a slow
+ * subscriber stops socket reads (Vert.x's inbound queue is bounded, then the connection stops reading and
+ * TCP pushes back on the server); and {@code request.reset()} closes an HTTP/1.x connection whose
+ * response is still arriving.
  * So the transport takes a {@code Vertx} plus either client options (a {@code WebClientOptions} is an
  * {@link io.vertx.core.http.HttpClientOptions}) or a ready core client. A ready {@code WebClient} cannot be
  * used: its underlying client is not public API. Share one core client instead, with
@@ -22,9 +24,11 @@
  *
  * <h2>Threads</h2>
  * Each exchange is set up in one task on a Vert.x context (the caller's, when it runs on one), and the
- * response, its body buffers and every {@code Flow} signal arrive on that context's event-loop thread, in
- * order. A subscriber's {@code request(n)} and {@code cancel()} may come from any thread; off the context
- * they hop onto it. Nothing in this package ever blocks an event-loop thread: the blocking paths (a sync
+ * response and its body buffers arrive on that context's event-loop thread, in order. {@code Flow}
+ * signals are sent one at a time, usually there too; a subscriber's {@code request(n)} and
+ * {@code cancel()} may come from any thread, and a request made off the context may be answered on the
+ * requesting thread with buffers already received. Pausing and resuming the response always runs on its
+ * context. Nothing in this package ever blocks an event-loop thread: the blocking paths (a sync
  * {@code MessageStream}, {@code Transport.execute}) fail at once there with an
  * {@link java.lang.IllegalStateException}; run them on a worker ({@code vertx.executeBlocking(...)}).
  *
