@@ -36,9 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
 
     /**
-     * What the publisher asks of the stack. Each method may be called from any thread (make it hop to
-     * the stack's own thread if the stack requires), must not block, and may be called after the body
-     * ended, when it has nothing left to do.
+     * What the publisher asks of the stack. Each method may be called from any thread, must not block,
+     * and may be called after the body ended, when it has nothing left to do. Calls come one at a time,
+     * and the last {@code pause}/{@code resume} is what the stack must end up in: a stack that hops to
+     * its own thread only when called off it can run a queued pause after a later, direct resume, so
+     * record the wanted state and apply the latest one on each run.
      */
     public interface Stack {
         /** Stop reading the body for now: nobody wants more. */
