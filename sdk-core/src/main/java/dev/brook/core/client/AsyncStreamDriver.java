@@ -5,6 +5,7 @@ import dev.brook.core.error.BrookException;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.transport.SecondSubscriber;
 import dev.brook.core.transport.TransportResponse;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -144,17 +145,8 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     public void subscribe(Flow.Subscriber<? super StreamEvent> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
         if (!subscribed.compareAndSet(false, true)) {
-            subscriber.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
-            subscriber.onError(new IllegalStateException(
-                    "This stream already has a consumer (a listener or a subscriber); each stream has one"));
+            SecondSubscriber.refuse(subscriber,
+                    "This stream already has a consumer (a listener or a subscriber); each stream has one");
             return;
         }
         // onSubscribe comes first: no other signal may reach the subscriber before it (§1.9). Demand it

@@ -1,5 +1,6 @@
 package dev.brook.core.client;
 
+import dev.brook.core.transport.SecondSubscriber;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -41,16 +42,7 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     public void subscribe(Flow.Subscriber<? super ByteBuffer> s) {
         Objects.requireNonNull(s, "subscriber");
         if (!subscribed.compareAndSet(false, true)) {
-            s.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
-            s.onError(new IllegalStateException("the body has already been subscribed to"));
+            SecondSubscriber.refuse(s, "the body has already been subscribed to");
             return;
         }
         subscriber = s;

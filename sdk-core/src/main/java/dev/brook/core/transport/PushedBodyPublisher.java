@@ -80,16 +80,7 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
     public void subscribe(Flow.Subscriber<? super ByteBuffer> s) {
         Objects.requireNonNull(s, "subscriber");
         if (!subscribed.compareAndSet(false, true)) {
-            s.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
-            s.onError(new IllegalStateException("This body already has a subscriber; a response body is read once"));
+            SecondSubscriber.refuse(s, "This body already has a subscriber; a response body is read once");
             return;
         }
         s.onSubscribe(new Flow.Subscription() {

@@ -1,5 +1,6 @@
 package dev.brook.transport.jdk;
 
+import dev.brook.core.transport.SecondSubscriber;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -24,16 +25,7 @@ final class BufferListPublisher implements Flow.Publisher<ByteBuffer> {
     public void subscribe(Flow.Subscriber<? super ByteBuffer> downstream) {
         synchronized (this) {
             if (subscribed) {
-                downstream.onSubscribe(new Flow.Subscription() {
-                    @Override
-                    public void request(long n) {
-                    }
-
-                    @Override
-                    public void cancel() {
-                    }
-                });
-                downstream.onError(new IllegalStateException("the body has already been subscribed to"));
+                SecondSubscriber.refuse(downstream, "the body has already been subscribed to");
                 return;
             }
             subscribed = true;
