@@ -136,6 +136,33 @@ public interface TimeoutSuite extends TransportSuite {
     }
 
     @Test
+    default void anErrorBodyOrAWholeReplyThatStallsIsBoundedByTheIdleTimeout() throws Exception {
+        Duration idle = Duration.ofMillis(600);
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
+            ScriptedResponse stalledError = ScriptedResponse.builder().status(529)
+                    .header("content-type", "application/json").chunk("{\"type\":\"error\",")
+                    .stall(Duration.ofSeconds(20)).build();
+            server.enqueue(stalledError);
+            long start = System.nanoTime();
+            Throwable sync = catchThrowable(() -> brook.messages().stream(Tck.request()));
+            assertTimeout(sync, Kind.IDLE, idle, start);
+
+            server.enqueue(stalledError);
+            long asyncStart = System.nanoTime();
+            Throwable async = asyncFailure(brook.messages().streamAsync(Tck.request(), new StreamListener() { }));
+            assertTimeout(async, Kind.IDLE, idle, asyncStart);
+
+            // And a whole reply (create) whose body stalls.
+            server.enqueue(ScriptedResponse.builder().status(200).header("content-type", "application/json")
+                    .chunk("{\"id\":\"msg_1\",").stall(Duration.ofSeconds(20)).build());
+            long createStart = System.nanoTime();
+            Throwable create = catchThrowable(() -> brook.messages().create(Tck.request()));
+            assertTimeout(create, Kind.IDLE, idle, createStart);
+        }
+    }
+
+    @Test
     default void aListenerThatNeverAcceptsGivesAConnectTimeoutOnTime() throws Exception {
         Duration connect = Duration.ofMillis(600);
         try (UnacceptingListener listener = new UnacceptingListener(); Transport transport = newTransport();

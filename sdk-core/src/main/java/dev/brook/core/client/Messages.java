@@ -152,8 +152,7 @@ public final class Messages {
         TransportResponse response = send(call);
         String requestId = requestId(response);
         try (response) {
-            clock.startBody(response::close);
-            byte[] body = ErrorResponses.readAtMost(ContentDecoding.decode(clock.watch(body(response)),
+            byte[] body = ErrorResponses.readAtMost(ContentDecoding.decode(watchedBody(clock, response),
                     response.headers()), MAX_MESSAGE_BODY + 1);
             if (clock.fired() != null) {
                 throw clock.inBody(clock.fired(), 0, null, null, requestId);
@@ -249,8 +248,7 @@ public final class Messages {
         CallClock clock = call.clock();
         byte[] errorBody;
         try (response) {
-            clock.startBody(response::close);
-            errorBody = ErrorResponses.readAtMost(clock.watch(body(response)), ErrorResponses.MAX_ERROR_BODY);
+            errorBody = ErrorResponses.readAtMost(watchedBody(clock, response), ErrorResponses.MAX_ERROR_BODY);
         } catch (IOException e) {
             errorBody = new byte[0];
         }
@@ -381,9 +379,11 @@ public final class Messages {
             return;
         }
         clock.startBody(response::close);
+        clock.readStarted(); // the error body is read whole: all of it counts as one wait for bytes
         CompletableFuture<byte[]> errorBody = readErrorBody(response);
         driver.inFlight(errorBody);
         errorBody.whenComplete((bytes, readError) -> {
+            clock.readEnded();
             response.close();
             StreamTimeoutException.Kind stalled = clock.fired();
             if (driver.isDone() || stalled == StreamTimeoutException.Kind.TOTAL) {
@@ -533,6 +533,23 @@ public final class Messages {
         PublisherInputStream bridge = new PublisherInputStream();
         response.bodyPublisher().orElseThrow().subscribe(bridge);
         return bridge;
+    }
+
+    /**
+     * The body as a stream whose every read the clock watches. A timeout aborts the response and closes
+     * the stream too: a bridge over a publisher body waits on its own queue, which only closing wakes.
+     */
+    private InputStream watchedBody(CallClock clock, TransportResponse response) {
+        InputStream raw = body(response);
+        clock.startBody(() -> {
+            response.close();
+            try {
+                raw.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Best effort: the abort above has released the connection.
+            }
+        });
+        return clock.watch(raw);
     }
 
     private static String requestId(TransportResponse response) {
