@@ -471,17 +471,7 @@ class ApacheAsyncTransportTest {
     void connectedIsNotReportedWhileTheListenerNeverAcceptsAndAbortEndsTheConnect() throws Exception {
         try (UnacceptingListener listener = new UnacceptingListener();
                 Transport transport = new ApacheTransportProvider().create(TransportConfig.defaults())) {
-            TransportExchange exchange = TransportExchange.create();
-            CompletableFuture<Throwable> call = Fixtures.onNewThread(
-                    () -> catchThrowable(() -> transport.execute(Fixtures.post(listener.uri("/v1/messages")), exchange)));
-            Thread.sleep(300);
-            assertThat(call).as("still connecting").isNotDone();
-            assertThat(exchange.isConnected()).isFalse();
-            long start = System.nanoTime();
-            exchange.abort();
-            assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            assertThat(exchange.isConnected()).isFalse();
+            Fixtures.assertNotConnectedUntilAborted(transport, listener);
         }
     }
 

@@ -1,17 +1,24 @@
 package dev.brook.transport.apache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageRequest;
 import dev.brook.core.transport.Transport;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
+import dev.brook.testkit.UnacceptingListener;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Scripts and clients shared by this module's tests. */
 final class Fixtures {
@@ -103,5 +110,24 @@ final class Fixtures {
     static ScriptedResponse headersAfter(Duration delay) {
         return ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
                 .headersDelay(delay).body(HEAD).build();
+    }
+
+    /**
+     * Against a listener that never accepts: {@code execute} is still connecting after a while, reports
+     * no connection, and ends promptly with an IOException once the exchange is aborted. The wait is a
+     * window in which nothing may happen, so a slow machine only makes it less strict.
+     */
+    static void assertNotConnectedUntilAborted(Transport transport, UnacceptingListener listener) throws Exception {
+        TransportExchange exchange = TransportExchange.create();
+        CompletableFuture<Throwable> call = onNewThread(
+                () -> catchThrowable(() -> transport.execute(post(listener.uri("/v1/messages")), exchange)));
+        Thread.sleep(300);
+        assertThat(call).as("still connecting").isNotDone();
+        assertThat(exchange.isConnected()).isFalse();
+        long start = System.nanoTime();
+        exchange.abort();
+        assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOf(IOException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(exchange.isConnected()).isFalse();
     }
 }
