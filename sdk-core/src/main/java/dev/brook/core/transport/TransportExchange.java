@@ -1,6 +1,11 @@
 package dev.brook.core.transport;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -95,6 +100,46 @@ public final class TransportExchange {
         Runnable action = abortAction.getAndSet(ABORTED);
         if (action != null && action != ABORTED) {
             action.run();
+        }
+    }
+
+    /**
+     * Blocks until {@code headers} completes: how a transport whose stack is asynchronous implements
+     * {@link Transport#execute} over its own {@link Transport#executeAsync}. The abort registered for
+     * this exchange fails or cancels that future, which ends the wait.
+     *
+     * @return the response
+     * @throws IOException what the future failed with (an unchecked exception or error is rethrown as
+     *     it is); a cancelled future as an {@code IOException} saying the exchange was aborted
+     * @throws InterruptedIOException if the thread is interrupted: the exchange is aborted first
+     */
+    public TransportResponse awaitHeaders(CompletableFuture<TransportResponse> headers) throws IOException {
+        Objects.requireNonNull(headers, "headers");
+        try {
+            return headers.get();
+        } catch (InterruptedException e) {
+            abort();
+            headers.cancel(false);
+            // A response that still arrives is nobody's: close it rather than leak its connection.
+            headers.thenAccept(TransportResponse::close);
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for the response headers");
+            io.initCause(e);
+            throw io;
+        } catch (CancellationException e) {
+            throw new IOException("the exchange was aborted before the response headers arrived", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
         }
     }
 

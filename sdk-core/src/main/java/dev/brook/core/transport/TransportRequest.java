@@ -1,15 +1,20 @@
 package dev.brook.core.transport;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One HTTP request for a transport to send: method, absolute URI, headers and a body already encoded.
  * The core sets every header (credentials, {@code anthropic-version}, {@code accept}, {@code user-agent},
- * {@code content-type}); a transport sends them as given and adds only what its HTTP stack requires
- * (such as {@code content-length} or {@code host}). Immutable and thread-safe.
+ * {@code content-type}); a transport sends them as given and adds only what its HTTP stack requires.
+ * The framing headers ({@code content-length}, {@code transfer-encoding}, {@code host},
+ * {@code connection}) are never among them, since each stack writes its own. Immutable and thread-safe.
  */
 public final class TransportRequest {
+    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "host", "connection");
+
     private final String method;
     private final URI uri;
     private final TransportHeaders headers;
@@ -27,12 +32,18 @@ public final class TransportRequest {
      * @param uri the absolute request URI
      * @param headers the header fields to send
      * @param body the request body (copied); empty for none
+     * @throws IllegalArgumentException if {@code uri} is relative, or {@code headers} holds a framing header
      */
     public static TransportRequest of(String method, URI uri, TransportHeaders headers, byte[] body) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
+        for (String name : headers.names()) {
+            if (FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("'" + name + "' is written by the HTTP stack, not given in a request");
+            }
+        }
         if (!uri.isAbsolute()) {
             throw new IllegalArgumentException("uri must be absolute: " + uri);
         }

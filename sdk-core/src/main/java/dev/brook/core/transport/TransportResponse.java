@@ -39,14 +39,21 @@ public final class TransportResponse implements AutoCloseable {
     }
 
     /**
-     * A response whose body is read by blocking on {@code body}.
+     * A response whose body is read by blocking on {@code body}. The core takes care of closing it
+     * right: {@link #close()} before the end runs {@code abort} (on the closing thread, possibly while
+     * another thread is blocked reading), and {@code body} itself is closed exactly once, never under a
+     * concurrent read (by the reader as it leaves {@code read}, if one is in progress). A body read to
+     * its end is closed without the abort, so its connection can be reused.
      *
-     * @param abort releases the connection without draining the body; called once, from any thread,
-     *     and must make a blocked {@code body.read} return or throw promptly
+     * @param body the stack's body stream; each {@code read} should return what one socket read
+     *     delivered rather than wait for a buffer to fill
+     * @param abort stops the exchange without draining the body: must make a blocked {@code body.read}
+     *     return or throw promptly, and must not block; called at most once, from any thread
      */
     public static TransportResponse ofInputStream(int statusCode, TransportHeaders headers, InputStream body,
             Runnable abort) {
-        return new TransportResponse(statusCode, headers, Objects.requireNonNull(body, "body"), null, abort);
+        BodyStream stream = new BodyStream(body, abort);
+        return new TransportResponse(statusCode, headers, stream, null, stream::close);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.brook.transport.jdk;
 
+import dev.brook.core.transport.DaemonThreads;
+import dev.brook.core.transport.PushedBodyPublisher;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
 import dev.brook.core.transport.TransportExchange;
@@ -7,40 +9,29 @@ import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.http.HttpClient;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Brook transport over the JDK's {@link HttpClient}: no dependency beyond the JDK.
  *
- * <p>The body is taken as the client's native publisher, so bytes flow as the client's I/O delivers them
- * and a sync reader waits on Brook's bounded bridge. Closing a response cancels the body subscription,
- * which makes the client drop the connection instead of draining it.
- *
- * <p><b>Timeouts.</b> Brook's clock enforces them, on a user's client as on one it creates: every
- * exchange, sync ones too, is sent with {@code sendAsync}, so the clock can abort the wait for headers by
- * cancelling it; the connection counts as established when the client subscribes to the request body,
- * which it does only once connected. The client Brook creates has a connect timeout and a request
- * timeout looser than Brook's, as backstops; a user's client keeps its own (a tighter one fires first,
- * and Brook reports it as the timeout of the phase it came in).
+ * <p>The body arrives through the client's own body subscriber under the reader's demand
+ * ({@link JdkBodySubscriber}); closing a response cancels it, which makes the client drop the connection
+ * instead of draining it. Every exchange, sync ones too, is sent with {@code sendAsync}, whose future
+ * Brook's clock cancels to abort it; the connection counts as up when the client subscribes to the
+ * request body, which it does only once connected. A client that discovery creates has a connect and a
+ * request timeout looser than Brook's, as backstops; a user's client keeps its own.
  *
  * <p>Thread-safe. Build one around your own configured client with {@link #of(HttpClient)} (proxy, TLS,
  * executor, HTTP version stay yours and Brook never shuts it down), or let discovery create one.
@@ -56,9 +47,7 @@ public final class JdkTransport implements Transport {
         this.ownedExecutor = ownedExecutor;
     }
 
-    /**
-     * A transport over the user's {@code client}, used as configured. Brook never closes it.
-     */
+    /** A transport over the user's {@code client}, used as configured. Brook never closes it. */
     public static JdkTransport of(HttpClient client) {
         Objects.requireNonNull(client, "client");
         return new JdkTransport(client, Duration.ZERO, null);
@@ -69,7 +58,7 @@ public final class JdkTransport implements Transport {
         // Bounded: the client's executor only hands bytes to subscribers, so a few threads serve any number
         // of streams; a cached pool would grow a thread per stream under a burst.
         ExecutorService executor = Executors.newFixedThreadPool(
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), new DaemonThreads());
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), new DaemonThreads("brook-jdk"));
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(config.connectBackstop())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -88,64 +77,52 @@ public final class JdkTransport implements Transport {
     /** Blocks on {@code sendAsync}, which the exchange's abort cancels. */
     @Override
     public TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException {
-        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent =
-                client.sendAsync(toHttpRequest(request, exchange), HttpResponse.BodyHandlers.ofPublisher());
-        exchange.onAbort(() -> sent.cancel(true));
-        try {
-            return toResponse(sent.get());
-        } catch (ExecutionException e) {
-            throw reported(e.getCause());
-        } catch (CancellationException e) {
-            throw new IOException("The exchange with " + request.uri() + " was aborted", e);
-        } catch (InterruptedException e) {
-            sent.cancel(true);
-            Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for " + request.uri());
-            io.initCause(e);
-            throw io;
-        }
+        return exchange.awaitHeaders(executeAsync(request, exchange, Runnable::run));
     }
 
     /** Native: the client's own I/O threads complete the future; {@code blockingExecutor} is not used. */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
             Executor blockingExecutor) {
-        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent =
-                client.sendAsync(toHttpRequest(request, exchange), HttpResponse.BodyHandlers.ofPublisher());
+        CompletableFuture<HttpResponse<PushedBodyPublisher>> sent =
+                client.sendAsync(toHttpRequest(request, exchange), info -> new JdkBodySubscriber());
         exchange.onAbort(() -> sent.cancel(true));
         return sent.handle((response, failure) -> {
-            if (failure == null) {
-                return toResponse(response);
+            if (failure != null) {
+                throw new CompletionException(reported(failure, request));
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            throw new CompletionException(cause instanceof CancellationException
-                    ? new IOException("The exchange with " + request.uri() + " was aborted", cause) : reported(cause));
+            return toResponse(response);
         });
     }
 
     /** What the client raised, as the core expects it: its timeouts as {@link SocketTimeoutException}. */
-    private static IOException reported(Throwable cause) {
+    private static Throwable reported(Throwable failure, TransportRequest request) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof CancellationException) {
+            return new IOException("The exchange with " + request.uri() + " was aborted", cause);
+        }
         if (cause instanceof HttpTimeoutException) {
             SocketTimeoutException timeout = new SocketTimeoutException(cause.getMessage());
             timeout.initCause(cause);
             return timeout;
         }
-        if (cause instanceof IOException io) {
-            return io;
-        }
-        if (cause instanceof RuntimeException r) {
-            throw r;
-        }
-        return new IOException(cause);
+        return cause;
     }
 
     private HttpRequest toHttpRequest(TransportRequest request, TransportExchange exchange) {
-        HttpRequest.BodyPublisher body = request.bodyLength() == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body());
-        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
-                .method(request.method(), new ConnectedOnSubscribe(body, exchange));
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        if (request.bodyLength() == 0) {
+            exchange.connected(); // no body whose subscription would tell: connecting counts as waiting
+        } else {
+            // The client subscribes to the request body only once it has a connection to write it to.
+            HttpRequest.BodyPublisher bytes = HttpRequest.BodyPublishers.ofByteArray(request.body());
+            body = HttpRequest.BodyPublishers.fromPublisher(subscriber -> {
+                exchange.connected();
+                bytes.subscribe(subscriber);
+            }, bytes.contentLength());
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).method(request.method(), body);
         request.headers().map().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
         if (!requestBackstop.isZero()) {
             b.timeout(requestBackstop);
@@ -153,8 +130,8 @@ public final class JdkTransport implements Transport {
         return b.build();
     }
 
-    private static TransportResponse toResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response) {
-        BufferListPublisher body = new BufferListPublisher(response.body());
+    private static TransportResponse toResponse(HttpResponse<PushedBodyPublisher> response) {
+        PushedBodyPublisher body = response.body();
         return TransportResponse.ofPublisher(response.statusCode(), TransportHeaders.of(response.headers().map()),
                 body, body::abort);
     }
@@ -170,41 +147,5 @@ public final class JdkTransport implements Transport {
     @Override
     public String toString() {
         return "JdkTransport{" + (ownedExecutor != null ? "owned" : "user") + " client}";
-    }
-
-    /**
-     * The request body, reporting the connection when the client subscribes to it: the client asks for the
-     * body only once it has a connection to write it to.
-     */
-    private static final class ConnectedOnSubscribe implements HttpRequest.BodyPublisher {
-        private final HttpRequest.BodyPublisher body;
-        private final TransportExchange exchange;
-
-        ConnectedOnSubscribe(HttpRequest.BodyPublisher body, TransportExchange exchange) {
-            this.body = body;
-            this.exchange = exchange;
-        }
-
-        @Override
-        public long contentLength() {
-            return body.contentLength();
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-            exchange.connected();
-            body.subscribe(subscriber);
-        }
-    }
-
-    private static final class DaemonThreads implements ThreadFactory {
-        private static final AtomicInteger COUNT = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "brook-jdk-" + COUNT.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.brook.transport.okhttp;
 
+import dev.brook.core.transport.DaemonThreads;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
 import dev.brook.core.transport.TransportExchange;
@@ -15,9 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
@@ -39,21 +38,13 @@ import okio.BufferedSink;
  * {@link #of(OkHttpClient)}: its interceptors, event listener, proxy, TLS, dispatcher, pool and timeouts
  * stay yours, and Brook never shuts it down.
  *
- * <p><b>Body.</b> The response body is read incrementally from OkHttp's source as a blocking
- * {@link java.io.InputStream} on the caller's thread: each read returns what the socket delivered, and
- * nothing is buffered whole. Closing the response, from any thread, cancels the {@link Call}: a reader
- * blocked on the socket wakes up at once and the connection is dropped, never drained. A body read to its
- * end is released normally, so its connection is reused.
- *
- * <p><b>Timeouts.</b> Brook's clock enforces them, on a user's client as on one it creates: its abort
- * cancels the {@link Call}, which wakes a thread waiting for the headers at once, and the connection
- * counts as established when OkHttp asks the request body to write itself, which it does only on a
- * connected exchange. The client Brook creates has connect and read timeouts looser than Brook's, as
- * backstops. A user's client keeps its own: one tighter than Brook's fires first and Brook reports it as
- * the timeout of the phase it came in (OkHttp's default read timeout of 10 s, for example, would end
- * long silent phases such as extended thinking: raise it or set 0 and let Brook's idle timeout decide).
- * This transport reports OkHttp's timeouts, its call timeout included, as {@link SocketTimeoutException}s
- * and every other failure as the {@link IOException} OkHttp gave.
+ * <p><b>Body and timeouts.</b> The body is OkHttp's source, read on the caller's thread as each socket
+ * read delivers. The abort of Brook's clock, and closing a response before its end, cancel the
+ * {@link Call}, which wakes a blocked thread at once and drops the connection; the connection counts as
+ * up when OkHttp asks the request body to write itself, which it does only on a connected exchange. A
+ * user's client keeps its own timeouts (OkHttp's default read timeout of 10 s would end long silent
+ * phases such as extended thinking: raise it, or set 0 and let Brook's idle timeout decide); OkHttp's
+ * call timeout is reported as a {@link SocketTimeoutException} like its others.
  *
  * <p><b>No silent resends.</b> OkHttp retries a failed exchange when {@code retryOnConnectionFailure} is on
  * (its default), and replays a request body for some follow-ups (408, 503 with {@code Retry-After: 0},
@@ -102,8 +93,7 @@ public final class OkHttpTransport implements Transport {
 
     /** A transport owning a new client built from {@code config}; {@link #close()} releases its threads and pool. */
     static OkHttpTransport create(TransportConfig config) {
-        // Daemon threads of our own, so an application that forgets close() can still exit.
-        Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new DaemonThreads()));
+        Dispatcher dispatcher = new Dispatcher(Executors.newCachedThreadPool(new DaemonThreads("brook-okhttp")));
         dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
         OkHttpClient client = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
@@ -121,13 +111,7 @@ public final class OkHttpTransport implements Transport {
         return OkHttpTransportProvider.NAME;
     }
 
-    /**
-     * Sends {@code request} and blocks until the status and headers have arrived; the exchange's abort
-     * cancels the call.
-     *
-     * @throws SocketTimeoutException when one of OkHttp's own timeouts fired
-     * @throws IOException when the exchange failed otherwise, or was cancelled
-     */
+    /** Executes the call on this thread; the exchange's abort cancels it. */
     @Override
     public TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException {
         Call call = client.newCall(toOkHttpRequest(request, exchange));
@@ -142,9 +126,8 @@ public final class OkHttpTransport implements Transport {
     }
 
     /**
-     * Enqueues {@code request} on OkHttp's dispatcher; the future completes on a dispatcher thread once the
-     * headers have arrived, or exceptionally with what {@link #execute} would have thrown. The exchange's
-     * abort, or cancelling the future, cancels the call. {@code blockingExecutor} is not used.
+     * Enqueues the call on OkHttp's dispatcher, whose thread completes the future at the headers
+     * ({@code blockingExecutor} is not used). The exchange's abort, or cancelling the future, cancels it.
      */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
@@ -195,10 +178,13 @@ public final class OkHttpTransport implements Transport {
                 .build();
     }
 
+    /**
+     * The body is OkHttp's source as a stream: each read returns what one socket read delivered. Cancelling
+     * the call closes the socket (HTTP/1) or resets the stream (HTTP/2), which wakes a blocked reader.
+     */
     private static TransportResponse toResponse(Call call, Response response) {
-        CallBodyStream body = new CallBodyStream(call, response);
         return TransportResponse.ofInputStream(response.code(), TransportHeaders.of(response.headers().toMultimap()),
-                body, body::abort);
+                response.body().byteStream(), call::cancel);
     }
 
     /**
@@ -265,17 +251,6 @@ public final class OkHttpTransport implements Transport {
         @Override
         public boolean isOneShot() {
             return true;
-        }
-    }
-
-    private static final class DaemonThreads implements ThreadFactory {
-        private static final AtomicInteger COUNT = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "brook-okhttp-" + COUNT.incrementAndGet());
-            t.setDaemon(true);
-            return t;
         }
     }
 }

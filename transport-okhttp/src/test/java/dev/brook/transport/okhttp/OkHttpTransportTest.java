@@ -458,7 +458,7 @@ class OkHttpTransportTest {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (StackTraceElement frame : reader.getStackTrace()) {
-                if (frame.getClassName().equals(CallBodyStream.class.getName()) && frame.getMethodName().equals("read")) {
+                if (frame.getClassName().equals("dev.brook.core.transport.BodyStream") && frame.getMethodName().equals("read")) {
                     Thread.sleep(20); // let it reach the socket read (HTTP/1) or the stream wait (HTTP/2) below
                     return;
                 }
