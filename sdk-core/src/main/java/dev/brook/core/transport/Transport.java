@@ -40,7 +40,17 @@ public interface Transport extends AutoCloseable {
      *
      * <p>The default runs {@link #execute} on {@code blockingExecutor}: right for blocking stacks. A stack
      * with its own asynchronous I/O overrides this and ignores the executor, so no thread waits per
-     * exchange.
+     * exchange: it returns {@link TransportExchange#response()}, completes it with
+     * {@link TransportExchange#respond} or {@link TransportExchange#fail} from its callbacks (the races
+     * with an abort or a caller giving up are handled there), and implements {@link #execute} as
+     * {@code exchange.awaitHeaders(executeAsync(request, exchange, Runnable::run))}.
+     *
+     * <p>The body: a blocking stack hands its stream to {@link TransportResponse#ofInputStream}, whose
+     * close rules the core applies; a stack that pushes buffers feeds a {@link PushedBodyPublisher}, which
+     * meets every Reactive Streams duty {@link TransportResponse#ofPublisher} lists (with
+     * {@link SubscriptionStack} for a {@code Flow}-based stack and {@link EventLoopStack} for one whose
+     * reading is paused on its event loop). The conformance kit checks either with the Reactive Streams
+     * TCK.
      *
      * @param blockingExecutor where a blocking stack may wait; never used by natively asynchronous ones
      */

@@ -24,6 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *       when a timeout fires or the caller gives up before the headers; it must make a blocked
  *       {@code execute} throw an {@link java.io.IOException}, or the future of {@code executeAsync}
  *       complete exceptionally, promptly, and release the connection. It must not block.</li>
+ *   <li>For an asynchronous stack, {@link #response()}: the future {@code executeAsync} returns. The
+ *       transport completes it with {@link #respond} or {@link #fail}; the core's abort fails it at once
+ *       (before running the abort action), cancelling it aborts the exchange, and a response that comes
+ *       after either is closed, so a transport never has to guard those races itself.</li>
  * </ul>
  *
  * <p>Whoever drives a transport directly (a test, a tool) creates one with {@link #create()} and may
@@ -33,10 +37,16 @@ public final class TransportExchange {
     private static final Runnable ABORTED = () -> { };
 
     private final AtomicReference<Runnable> abortAction = new AtomicReference<>();
+    private final CompletableFuture<TransportResponse> response = new CompletableFuture<>();
     private volatile long connectedAt;
     private volatile boolean connected;
 
     private TransportExchange() {
+        response.whenComplete((r, t) -> {
+            if (t instanceof CancellationException) {
+                abort(); // whoever waited gave up: stop the exchange too
+            }
+        });
     }
 
     /** A new exchange, not connected and not aborted. */
@@ -93,14 +103,47 @@ public final class TransportExchange {
     }
 
     /**
-     * Aborts the exchange: runs the registered action, once, on the calling thread; an action registered
-     * later runs when it is registered. Idempotent.
+     * Aborts the exchange: fails {@link #response()} if it is still pending, then runs the registered
+     * action, once, on the calling thread; an action registered later runs when it is registered.
+     * Idempotent.
      */
     public void abort() {
+        response.completeExceptionally(new IOException("the exchange was aborted before its response headers arrived"));
         Runnable action = abortAction.getAndSet(ABORTED);
         if (action != null && action != ABORTED) {
             action.run();
         }
+    }
+
+    /**
+     * The response as an asynchronous stack delivers it: what {@link Transport#executeAsync} returns
+     * when the transport completes it with {@link #respond} and {@link #fail}. It fails with an
+     * {@link IOException} as soon as the exchange is {@linkplain #abort() aborted}; cancelling it aborts
+     * the exchange.
+     */
+    public CompletableFuture<TransportResponse> response() {
+        return response;
+    }
+
+    /**
+     * Delivers the response, from any thread. If the exchange was aborted, failed or given up on
+     * meanwhile, nobody will read it: it is closed (its connection released) and this returns false.
+     */
+    public boolean respond(TransportResponse received) {
+        Objects.requireNonNull(received, "received");
+        if (response.complete(received)) {
+            return true;
+        }
+        received.close();
+        return false;
+    }
+
+    /**
+     * Fails the exchange before its headers with what the stack raised (as {@link Transport#execute}
+     * would throw it). Returns false if the response was already delivered or the exchange had ended.
+     */
+    public boolean fail(Throwable cause) {
+        return response.completeExceptionally(Objects.requireNonNull(cause, "cause"));
     }
 
     /**

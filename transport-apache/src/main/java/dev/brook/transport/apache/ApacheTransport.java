@@ -6,18 +6,15 @@ import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import dev.brook.core.transport.TransportResponse;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -71,15 +68,11 @@ import org.apache.hc.core5.util.Timeout;
  * aborts the exchange: the connection is closed and its pool lease returned, never drained. The user's
  * client keeps its own configuration (proxy, TLS, pool, timeouts) and Brook never closes it.
  *
- * <p>Timeouts. Brook's core enforces the connect, idle and total timeouts on every client, the user's
- * included: this transport tells it when the connection is up ({@link TransportExchange#connected()},
- * when the client asks the request entity to write itself) and aborts the exchange when the core says
- * so. On the client discovery creates, HttpClient's own connect and response timeouts are only
- * backstops, looser than the core's ({@link TransportConfig#connectBackstop()},
- * {@link TransportConfig#readBackstop()}). A user's client keeps its own timeouts; one tighter than
- * Brook's fires first and reaches the core as a {@link SocketTimeoutException}, which the core reports
- * as a timeout of the phase it came in (connect, or waiting for the headers); in the body it surfaces
- * as a {@link SocketTimeoutException} from the stream.
+ * <p>Timeouts are Brook's clock's: the connection counts as up when the client asks the request entity
+ * to write itself ({@link TransportExchange#connected()}), and the clock's abort cancels the request or
+ * the consumer. HttpClient's own connect and response timeouts are looser backstops on the client that
+ * discovery creates; a user's client keeps its own, and they reach Brook as
+ * {@link SocketTimeoutException}s (a wait for a pooled connection too).
  *
  * <p>Discovery ({@link ApacheTransportProvider}) creates an async client of its own, which
  * {@link #close()} shuts down. Thread-safe.
@@ -94,8 +87,6 @@ public final class ApacheTransport implements Transport {
     private static final long START_WAIT_MILLIS = 1000;
     private static final String EXCHANGE_ATTRIBUTE = "dev.brook.transport.apache.exchange";
     private static final System.Logger LOG = System.getLogger(ApacheTransport.class.getName());
-    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "host",
-            "connection");
 
     private final CloseableHttpClient classic;
     private final CloseableHttpAsyncClient async;
@@ -230,25 +221,7 @@ public final class ApacheTransport implements Transport {
         if (classic != null) {
             return executeClassic(request, exchange);
         }
-        CompletableFuture<TransportResponse> headers = executeAsync(request, exchange, Runnable::run);
-        try {
-            return headers.get();
-        } catch (InterruptedException e) {
-            headers.cancel(true);
-            Thread.currentThread().interrupt();
-            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for " + request.uri());
-            io.initCause(e);
-            throw io;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(cause);
-        }
+        return exchange.awaitHeaders(executeAsync(request, exchange, Runnable::run));
     }
 
     /**
@@ -267,12 +240,16 @@ public final class ApacheTransport implements Transport {
         if (status == IOReactorStatus.SHUTTING_DOWN || status == IOReactorStatus.SHUT_DOWN) {
             return CompletableFuture.failedFuture(new IllegalStateException(state(async)));
         }
-        StreamingResponseConsumer consumer = new StreamingResponseConsumer(cause -> headerFailure(cause, request));
-        // The core's abort fails the future at once, then discards the connection (or cancels the client's
-        // future): waiting for Apache to notice could take until the server sends something.
-        exchange.onAbort(() -> consumer.abortBeforeHeaders(aborted(request, null)));
-        if (consumer.headers().isDone()) {
-            return consumer.headers(); // aborted before it started: nothing is sent
+        StreamingResponseConsumer consumer = new StreamingResponseConsumer(exchange, cause -> headerFailure(cause, request));
+        // The core's abort fails the future at once; this discards the connection (or cancels the client's
+        // future) unless the response was handed over, whose holder closes it.
+        exchange.onAbort(() -> {
+            if (exchange.response().isCompletedExceptionally()) {
+                consumer.abort();
+            }
+        });
+        if (exchange.response().isDone()) {
+            return exchange.response(); // aborted before it started: nothing is sent
         }
         if (request.bodyLength() == 0) {
             exchange.connected(); // no body whose writing would tell: connecting counts as waiting for headers
@@ -286,7 +263,7 @@ public final class ApacheTransport implements Transport {
             consumer.failed(e);
         }
         if (!warnedNoAbortSupport) {
-            consumer.headers().thenRun(() -> {
+            exchange.response().thenRun(() -> {
                 if (!consumer.hasRuntime() && !warnedNoAbortSupport) {
                     warnedNoAbortSupport = true;
                     LOG.log(System.Logger.Level.WARNING, "This CloseableHttpAsyncClient was not built with"
@@ -296,17 +273,13 @@ public final class ApacheTransport implements Transport {
                 }
             });
         }
-        return consumer.headers();
+        return exchange.response();
     }
 
     private TransportResponse executeClassic(TransportRequest request, TransportExchange exchange)
             throws IOException {
         HttpUriRequestBase apacheRequest = new HttpUriRequestBase(request.method(), request.uri());
-        request.headers().map().forEach((name, values) -> {
-            if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> apacheRequest.addHeader(name, v));
-            }
-        });
+        request.headers().map().forEach((name, values) -> values.forEach(v -> apacheRequest.addHeader(name, v)));
         if (request.bodyLength() > 0) {
             apacheRequest.setEntity(new ReportingEntity(new ByteArrayEntity(request.body(), contentType(request)),
                     exchange));
@@ -337,10 +310,18 @@ public final class ApacheTransport implements Transport {
         }
         HttpEntity entity = response.getEntity();
         InputStream content = entity == null ? null : entity.getContent();
-        ClassicBody body = new ClassicBody(content == null ? InputStream.nullInputStream() : content, apacheRequest,
-                response);
+        // Closing the entity's stream would read the rest of a chunked body to reuse the connection; the
+        // abort cancels the request instead, which closes the socket at once (waking a blocked read) and
+        // returns the lease as not reusable. Closing the response after that, or after the body's end,
+        // then finds nothing to drain.
+        InputStream body = new FilterInputStream(content == null ? InputStream.nullInputStream() : content) {
+            @Override
+            public void close() throws IOException {
+                response.close();
+            }
+        };
         TransportHeaders headers = headers(response, entity == null ? null : entity.getContentEncoding());
-        return TransportResponse.ofInputStream(response.getCode(), headers, body, body::abort);
+        return TransportResponse.ofInputStream(response.getCode(), headers, body, apacheRequest::cancel);
     }
 
     /**
@@ -368,11 +349,7 @@ public final class ApacheTransport implements Transport {
 
     private static AsyncRequestProducer toAsyncRequest(TransportRequest request, TransportExchange exchange) {
         AsyncRequestBuilder b = AsyncRequestBuilder.create(request.method()).setUri(request.uri());
-        request.headers().map().forEach((name, values) -> {
-            if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> b.addHeader(name, v));
-            }
-        });
+        request.headers().map().forEach((name, values) -> values.forEach(v -> b.addHeader(name, v)));
         if (request.bodyLength() > 0) {
             b.setEntity(new ReportingProducer(AsyncEntityProducers.create(request.body(), contentType(request)),
                     exchange));

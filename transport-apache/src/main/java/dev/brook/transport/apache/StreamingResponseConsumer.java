@@ -1,13 +1,13 @@
 package dev.brook.transport.apache;
 
 import dev.brook.core.transport.PushedBodyPublisher;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.hc.client5.http.async.AsyncExecRuntime;
@@ -20,8 +20,8 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * Consumes one async response as a stream: the status and headers complete {@link #headers()} as soon
- * as they arrive, and the body flows through a {@link PushedBodyPublisher} under the subscriber's demand.
+ * Consumes one async response as a stream: the status and headers complete the exchange's
+ * {@link TransportExchange#response()} as soon as they arrive, and the body flows through a {@link PushedBodyPublisher} under the subscriber's demand.
  * That publisher does everything Reactive Streams asks (demand, one subscriber, serialised and
  * exactly-once ends, cancel); this class only feeds it, on Apache's I/O thread, and is its
  * {@link PushedBodyPublisher.Stack}: pausing and resuming Apache's reading, and aborting the exchange.
@@ -55,19 +55,16 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * returned at once. Without it the future is cancelled and, as a fallback, the next callback Apache
  * makes (more body bytes) throws, which makes Apache discard the connection.
  *
- * <p>The core's abort before the headers ({@link #abortBeforeHeaders}) fails the headers future at once,
- * so a caller never waits for Apache to notice, then aborts the exchange the same way.
- *
  * <p>Also the {@link FutureCallback} of the execution, because some failures (a request that cannot be
  * sent, a client shutting down) reach only the callback. Thread-safe.
  */
 final class StreamingResponseConsumer
         implements AsyncResponseConsumer<Void>, FutureCallback<Void>, PushedBodyPublisher.Stack {
-    private final CompletableFuture<TransportResponse> headers = new CompletableFuture<>();
+    private final TransportExchange exchange;
     private final Function<Throwable, Throwable> headerFailure;
     private final PushedBodyPublisher body = new PushedBodyPublisher(this);
     private final Object lock = new Object();
-    private Future<Void> exchange; // guarded by lock
+    private Future<Void> execution; // guarded by lock
     private AsyncExecRuntime runtime; // guarded by lock
     private boolean cancelled; // guarded by lock
     private CapacityChannel capacity; // guarded by lock; null until Apache hands it over
@@ -79,19 +76,9 @@ final class StreamingResponseConsumer
     private volatile FutureCallback<Void> result;
 
     /** @param headerFailure turns a failure before the headers into what the transport reports */
-    StreamingResponseConsumer(Function<Throwable, Throwable> headerFailure) {
+    StreamingResponseConsumer(TransportExchange exchange, Function<Throwable, Throwable> headerFailure) {
+        this.exchange = exchange;
         this.headerFailure = headerFailure;
-        // A caller that gives up waiting for the headers cancels this future: abort the exchange too.
-        headers.whenComplete((r, t) -> {
-            if (headers.isCancelled()) {
-                cancelExchange();
-            }
-        });
-    }
-
-    /** Completes with the response once its status and headers have arrived, on an Apache I/O thread. */
-    CompletableFuture<TransportResponse> headers() {
-        return headers;
     }
 
     /** Whether the exchange's runtime was handed over, so an abort will discard the connection at once. */
@@ -117,7 +104,7 @@ final class StreamingResponseConsumer
     void attach(Future<Void> future) {
         boolean cancelNow;
         synchronized (lock) {
-            exchange = future;
+            execution = future;
             cancelNow = cancelled;
         }
         if (cancelNow) {
@@ -139,9 +126,7 @@ final class StreamingResponseConsumer
             body.onComplete();
             resultCallback.completed(null);
         }
-        if (!headers.complete(transportResponse)) {
-            body.abort(); // nobody will read it: the caller cancelled meanwhile
-        }
+        exchange.respond(transportResponse); // closed at once if the exchange was aborted meanwhile
     }
 
     @Override
@@ -253,7 +238,7 @@ final class StreamingResponseConsumer
     @Override
     public void failed(Exception cause) {
         finish();
-        if (!headers.completeExceptionally(headerFailure.apply(cause))) {
+        if (!exchange.fail(headerFailure.apply(cause))) {
             body.onError(cause);
         }
     }
@@ -281,17 +266,6 @@ final class StreamingResponseConsumer
         }
     }
 
-    /**
-     * The core's abort, from any thread: if the headers have not been handed over yet, fails their future
-     * with {@code cause} and aborts the exchange (a response arriving later is closed by
-     * {@link #consumeResponse}). A response already handed over is left to its holder, whose close aborts it.
-     */
-    void abortBeforeHeaders(IOException cause) {
-        if (headers.completeExceptionally(cause)) {
-            cancelExchange();
-        }
-    }
-
     /** Discards the connection if the runtime is known, and cancels the client's future. */
     private void cancelExchange() {
         aborted = true;
@@ -300,7 +274,7 @@ final class StreamingResponseConsumer
         synchronized (lock) {
             cancelled = true;
             finished = true;
-            future = exchange;
+            future = execution;
             execRuntime = runtime;
         }
         if (execRuntime != null && !ended) { // a connection that saw the whole body stays reusable

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.brook.core.transport.PushedBodyPublisher;
+import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -66,7 +67,8 @@ class ApacheStreamingResponseConsumerTest {
         }
     }
 
-    private final StreamingResponseConsumer consumer = new StreamingResponseConsumer(t -> t);
+    private final TransportExchange exchange = TransportExchange.create();
+    private final StreamingResponseConsumer consumer = new StreamingResponseConsumer(exchange, t -> t);
     private final RecordingChannel channel = new RecordingChannel();
     private final Subscriber subscriber = new Subscriber();
 
@@ -85,7 +87,7 @@ class ApacheStreamingResponseConsumerTest {
                     public void cancelled() {
                     }
                 });
-        TransportResponse response = consumer.headers().getNow(null);
+        TransportResponse response = exchange.response().getNow(null);
         assertThat(response.bodyPublisher().orElseThrow()).isInstanceOf(PushedBodyPublisher.class);
         response.bodyPublisher().orElseThrow().subscribe(subscriber);
         return response;

@@ -12,7 +12,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -138,28 +137,19 @@ public final class OkHttpTransport implements Transport {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<TransportResponse> future = new CompletableFuture<>();
-        future.whenComplete((response, failure) -> {
-            if (failure instanceof CancellationException) {
-                call.cancel();
-            }
-        });
         exchange.onAbort(call::cancel);
         call.enqueue(new Callback() {
             @Override
             public void onResponse(Call c, Response response) {
-                TransportResponse r = toResponse(c, response);
-                if (!future.complete(r)) {
-                    r.close(); // the future was cancelled meanwhile: nobody will read this body
-                }
+                exchange.respond(toResponse(c, response));
             }
 
             @Override
             public void onFailure(Call c, IOException e) {
-                future.completeExceptionally(reported(e));
+                exchange.fail(reported(e));
             }
         });
-        return future;
+        return exchange.response();
     }
 
     private static Request toOkHttpRequest(TransportRequest request, TransportExchange exchange) {

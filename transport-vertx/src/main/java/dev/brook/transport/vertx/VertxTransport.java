@@ -22,7 +22,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
@@ -38,29 +37,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A Brook transport over the Vert.x 5 core {@link HttpClient}: the client the Vert.x Web Client is built
  * on. The status and headers are handed over as soon as they arrive and the body follows as a
- * {@link PushedBodyPublisher} that pauses the response when nobody asks for more and resumes it on
- * demand, so a slow reader stops socket reads instead of growing memory. See the package documentation
- * for why the core client is used rather than {@code WebClient.send()}.
- *
- * <p>Never blocks an event loop: {@link #executeAsync} completes on the Vert.x context when the headers
- * arrive, and the blocking paths ({@link #execute}, a sync {@code MessageStream}'s reads) refuse to run on
- * an event-loop thread with an {@link IllegalStateException} (see {@link #checkBlockingAllowed()}).
- *
- * <p>Timeouts: Brook's core enforces its connect, idle and total timeouts on every client, a user's
- * included, with its own clock; this transport only reports when the connection is up
- * ({@link TransportExchange#connected()}) and resets the request when the core aborts the exchange. A
- * client created by discovery also carries Vert.x timeouts, set looser than the core's so they are only
- * backstops: a TCP connect timeout and a per-request idle timeout that covers the wait for the headers
- * (Vert.x cancels it once they arrive). A user's own client or options keep their settings; a Vert.x
- * timeout there that is tighter than Brook's fires first, reaches the core as a
- * {@link SocketTimeoutException}, and is reported as a timeout of the phase it came in (a TCP connect
- * timeout as a connect timeout). Only a connection-level Vert.x idle timeout is not seen as one: it
- * closes the connection without saying why, so the core sees a closed connection.
+ * {@link PushedBodyPublisher} that pauses the response when nobody asks for more, so a slow reader stops
+ * socket reads instead of growing memory. It never blocks an event loop: {@link #executeAsync} completes
+ * on the Vert.x context, and the blocking paths refuse to run on an event-loop thread. The package
+ * documentation says why the core client rather than {@code WebClient.send()}, which threads signals
+ * come on, and which Vert.x timeouts reach Brook as {@link SocketTimeoutException}s (a connection-level
+ * idle timeout closes the connection without saying why, so Brook sees a closed connection).
  *
  * <p>Thread-safe: one transport serves many concurrent streams. Build one from your own {@link Vertx}
  * with {@link #of(Vertx, HttpClientOptions)} or {@link #of(Vertx, HttpClient)}, or let discovery create
- * one ({@link VertxTransportProvider}) that owns its {@code Vertx}. {@link #close()} closes only what
- * Brook created: never the user's {@code Vertx} nor a client the user passed in.
+ * one that owns its {@code Vertx}. {@link #close()} closes only what Brook created.
  */
 public final class VertxTransport implements Transport {
     /**
@@ -93,11 +79,8 @@ public final class VertxTransport implements Transport {
      * TLS, HTTP version, connect and idle timeouts are taken as given; the pool allows up to 1,024
      * connections per server, since each stream holds one (pass a ready client to
      * {@link #of(Vertx, HttpClient)} to choose the pool yourself). {@link #close()} closes
-     * that client but never {@code vertx}.
-     *
-     * <p>A connection idle timeout in {@code options} also fires while Brook has paused the socket for a
-     * slow reader; Brook's own idle timeout ({@code Brook.builder().idleTimeout(...)}) counts only the
-     * time a reader waits, so prefer it.
+     * that client but never {@code vertx}. Prefer Brook's idle timeout to a connection idle timeout in
+     * {@code options}, which also fires while Brook has paused the socket for a slow reader.
      *
      * @throws NullPointerException if an argument is null
      */
@@ -124,11 +107,9 @@ public final class VertxTransport implements Transport {
     }
 
     /**
-     * A transport owning a new {@code Vertx} and client built from {@code config}; {@link #close()} closes
-     * both. Its Vert.x timeouts are backstops behind the core's clock: {@link TransportConfig#connectBackstop()}
-     * as the TCP connect timeout and {@link TransportConfig#readBackstop()} as a per-request idle timeout
-     * on the wait for the headers (none when it is zero). No connection-level idle timeout is set: it
-     * would also fire while the socket is paused for a slow reader, whose silence the core does not count.
+     * A transport owning a new {@code Vertx} and client built from {@code config}, with the backstops as a
+     * TCP connect timeout and a per-request idle timeout on the wait for the headers (see the package
+     * documentation); {@link #close()} closes both.
      */
     static VertxTransport create(TransportConfig config) {
         Vertx vertx = Vertx.vertx(new VertxOptions()
@@ -148,77 +129,43 @@ public final class VertxTransport implements Transport {
     }
 
     /**
-     * Sends {@code request} and blocks until the status and headers have arrived: waits on
-     * {@link #executeAsync}, which {@code exchange}'s abort fails.
+     * Waits on {@link #executeAsync}.
      *
      * @throws IllegalStateException when called on a Vert.x event-loop thread
-     * @throws IOException when the exchange fails or is aborted before the headers; a
-     *     {@link SocketTimeoutException} when a Vert.x timeout fired
      */
     @Override
     public TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException {
         checkBlockingAllowed();
-        CompletableFuture<TransportResponse> future = executeAsync(request, exchange, Runnable::run);
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // The cancelled future resets the request; a response that still arrives is closed.
-            future.cancel(false);
-            InterruptedIOException io = new InterruptedIOException("interrupted while waiting for " + request.uri());
-            io.initCause(e);
-            throw io;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(describe(cause), cause);
-        }
+        return exchange.awaitHeaders(executeAsync(request, exchange, Runnable::run));
     }
 
     /**
      * Native: sends on a Vert.x context and completes on that context (an event-loop thread) when the
      * headers arrive, so dependent stages run there and must not block. {@code blockingExecutor} is not
-     * used. The future fails with an {@link IOException} (a {@link SocketTimeoutException} for a Vert.x
-     * timeout); aborting {@code exchange} or cancelling the future before the headers arrive fails it at
-     * once and resets the request.
+     * used. An abort resets the request once Vert.x has one; before that, failing the future is the whole
+     * abort and no connection is asked for.
      */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
             Executor blockingExecutor) {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(exchange, "exchange");
-        CompletableFuture<TransportResponse> result = new CompletableFuture<>();
-        // Failing the future is the whole abort until a request exists; send() then resets that request
-        // (see there), also when it is obtained after the abort. Runs at once if already aborted.
-        exchange.onAbort(() -> result.completeExceptionally(
-                new IOException("the exchange was aborted (" + request.method() + ' ' + request.uri() + ')')));
-        if (result.isDone()) {
-            return result;
-        }
         if (closed.get()) {
-            result.completeExceptionally(new IOException("the Vert.x transport is closed"));
-            return result;
+            exchange.fail(new IOException("the Vert.x transport is closed"));
+            return exchange.response();
         }
         // The whole exchange is set up in one task on one context: Vert.x dispatches the response and its
         // body there too, so the body handlers are in place before any buffer can be delivered.
         try {
             Context context = vertx.getOrCreateContext();
-            context.runOnContext(v -> send(context, request, exchange, result));
+            context.runOnContext(v -> send(context, request, exchange));
         } catch (RejectedExecutionException | IllegalStateException e) {
-            result.completeExceptionally(new IOException("the Vertx instance is closed: " + e.getMessage(), e));
+            exchange.fail(new IOException("the Vertx instance is closed: " + e.getMessage(), e));
         }
-        return result;
+        return exchange.response();
     }
 
-    private void send(Context context, TransportRequest request, TransportExchange exchange,
-            CompletableFuture<TransportResponse> result) {
-        if (result.isDone()) {
-            return; // aborted or cancelled before it started: open no connection
+    private void send(Context context, TransportRequest request, TransportExchange exchange) {
+        if (exchange.response().isDone()) {
+            return; // aborted before it started: open no connection
         }
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
@@ -230,7 +177,7 @@ public final class VertxTransport implements Transport {
         }
         client.request(options).onComplete(obtained -> {
             if (obtained.failed()) {
-                result.completeExceptionally(failure(obtained.cause(), request));
+                exchange.fail(failure(obtained.cause(), request));
                 return;
             }
             HttpClientRequest httpRequest = obtained.result();
@@ -240,32 +187,28 @@ public final class VertxTransport implements Transport {
             exchange.connected();
             // Failures also reach the response future below; without a handler Vert.x would log them.
             httpRequest.exceptionHandler(t -> { });
-            // An abort or cancel fails the result before Vert.x has answered: reset the request, at once
-            // if that happened while the connection was being obtained. Vert.x hops onto the
-            // connection's event loop itself, so this may run on any thread.
-            result.whenComplete((r, t) -> {
-                if (t != null && !httpRequest.response().isComplete()) {
+            // Vert.x hops onto the connection's event loop itself, so the reset may run on any thread; at
+            // once if the exchange was aborted while the connection was being obtained.
+            exchange.onAbort(() -> {
+                if (!httpRequest.response().isComplete()) {
                     httpRequest.reset();
                 }
             });
-            if (result.isDone()) {
+            if (exchange.response().isDone()) {
                 return;
             }
             Buffer body = request.bodyLength() == 0 ? null : Buffer.buffer(request.body());
             (body == null ? httpRequest.send() : httpRequest.send(body)).onComplete(answered -> {
                 if (answered.failed()) {
-                    result.completeExceptionally(failure(answered.cause(), request));
+                    exchange.fail(failure(answered.cause(), request));
                     return;
                 }
                 HttpClientResponse response = answered.result();
                 Context current = Vertx.currentContext();
-                PushedBodyPublisher publisher = VertxResponseStack.publisher(current != null ? current : context,
+                PushedBodyPublisher publisher = VertxResponseBody.publisher(current != null ? current : context,
                         httpRequest, response);
-                TransportResponse transportResponse = TransportResponse.ofPublisher(response.statusCode(),
-                        headers(response.headers()), publisher, publisher::abort);
-                if (!result.complete(transportResponse)) {
-                    transportResponse.close(); // aborted or given up on meanwhile: nobody reads this body
-                }
+                exchange.respond(TransportResponse.ofPublisher(response.statusCode(), headers(response.headers()),
+                        publisher, publisher::abort));
             });
         });
     }

@@ -2,6 +2,7 @@ package dev.brook.transport.vertx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.brook.core.transport.EventLoopStack;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
@@ -19,12 +20,12 @@ import org.junit.jupiter.api.Test;
  * The stack adapter alone, over a recording stand-in for the response and the request: where pause and
  * resume run, and that a pause hopping from another thread cannot undo a later resume.
  */
-class VertxResponseStackTest {
+class VertxResponseBodyTest {
     private final Vertx vertx = Vertx.vertx();
     private final Context context = vertx.getOrCreateContext();
     /** "pause", "resume" or "reset", each with whether it ran on the context. */
     private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final VertxResponseStack stack = new VertxResponseStack(context, recording(HttpClientRequest.class),
+    private final EventLoopStack stack = VertxResponseBody.stack(context, recording(HttpClientRequest.class),
             recording(HttpClientResponse.class));
 
     @AfterEach
