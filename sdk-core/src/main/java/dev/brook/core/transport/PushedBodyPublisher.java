@@ -1,11 +1,12 @@
 package dev.brook.core.transport;
 
+import dev.brook.core.internal.Demand;
+import dev.brook.core.internal.SerialDrain;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,7 +59,7 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
     private final Stack stack;
     private final ConcurrentLinkedQueue<ByteBuffer> held = new ConcurrentLinkedQueue<>();
     private final AtomicLong demand = new AtomicLong();
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialDrain drain = new SerialDrain(this::step, this::subscriberThrew);
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicBoolean aborted = new AtomicBoolean();
     private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
@@ -87,24 +88,23 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
             @Override
             public void request(long n) {
                 if (n <= 0) {
-                    badRequest = new IllegalArgumentException(
-                            "request(" + n + "): demand must be positive (Reactive Streams §3.9)");
+                    badRequest = Demand.notPositive(n);
                     abortStack();
                 } else {
-                    demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+                    Demand.add(demand, n);
                 }
-                drain();
+                drain.signal();
             }
 
             @Override
             public void cancel() {
                 cancelled = true;
                 abortStack();
-                drain(); // lets go of the subscriber (§3.13)
+                drain.signal(); // lets go of the subscriber (§3.13)
             }
         });
         subscriber = s; // published after onSubscribe returned: no signal can precede it (§1.9)
-        drain();
+        drain.signal();
     }
 
     /** A buffer of the body, in order; it now belongs to the subscriber. Ignored after the end. */
@@ -114,7 +114,7 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
             return;
         }
         held.add(buffer);
-        drain();
+        drain.signal();
     }
 
     /** The body ended normally; the subscriber completes once it has every buffer. Idempotent. */
@@ -122,7 +122,7 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
         if (end == null) {
             end = COMPLETE;
         }
-        drain();
+        drain.signal();
     }
 
     /** The body failed; the subscriber gets {@code error} once it has every buffer before it. Idempotent. */
@@ -131,7 +131,7 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
         if (end == null) {
             end = error;
         }
-        drain();
+        drain.signal();
     }
 
     /**
@@ -149,28 +149,16 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
         }
     }
 
-    private void drain() {
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        while (true) {
-            try {
-                step();
-            } catch (Throwable e) {
-                // The subscriber broke §2.13 by throwing: treat the subscription as cancelled (and never
-                // leave this loop's counter stuck, which would silence the stream for good).
-                cancelled = true;
-                terminated = true;
-                held.clear();
-                subscriber = null;
-                abortStack();
-            }
-            missed = wip.addAndGet(-missed);
-            if (missed == 0) {
-                return;
-            }
-        }
+    /**
+     * The subscriber broke §2.13 by throwing: treat the subscription as cancelled (the loop goes on, so
+     * the stream is not silenced for good).
+     */
+    private void subscriberThrew(Throwable e) {
+        cancelled = true;
+        terminated = true;
+        held.clear();
+        subscriber = null;
+        abortStack();
     }
 
     private void step() {

@@ -12,7 +12,7 @@ import java.util.concurrent.Flow;
 /**
  * The JDK client's body subscriber, feeding a {@link PushedBodyPublisher} (which owns every Reactive
  * Streams duty) through a {@link SubscriptionStack}: one list of buffers is requested at a time while
- * the publisher wants more, and handed over as one buffer (merged only when the list holds several).
+ * the publisher wants more, and each of its buffers is handed over as it is, without a copy.
  * Aborting cancels the subscription, so the client closes the connection instead of draining it.
  */
 final class JdkBodySubscriber implements HttpResponse.BodySubscriber<PushedBodyPublisher> {
@@ -32,7 +32,9 @@ final class JdkBodySubscriber implements HttpResponse.BodySubscriber<PushedBodyP
     @Override
     public void onNext(List<ByteBuffer> buffers) {
         stack.delivered();
-        body.onBuffer(merge(buffers)); // may pause, on this thread, when nobody asked for it
+        // Each buffer is one element: the publisher holds what the demand does not cover yet (at most this
+        // one list) and may pause, on this thread, when nobody asked for it.
+        buffers.forEach(body::onBuffer);
         stack.requestIfWanted();
     }
 
@@ -44,18 +46,5 @@ final class JdkBodySubscriber implements HttpResponse.BodySubscriber<PushedBodyP
     @Override
     public void onComplete() {
         body.onComplete();
-    }
-
-    private static ByteBuffer merge(List<ByteBuffer> buffers) {
-        if (buffers.size() == 1) {
-            return buffers.get(0);
-        }
-        int total = 0;
-        for (ByteBuffer b : buffers) {
-            total += b.remaining();
-        }
-        ByteBuffer merged = ByteBuffer.allocate(total);
-        buffers.forEach(merged::put);
-        return merged.flip();
     }
 }

@@ -17,7 +17,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -87,21 +86,20 @@ public final class JdkTransport implements Transport {
         CompletableFuture<HttpResponse<PushedBodyPublisher>> sent =
                 client.sendAsync(toHttpRequest(request, exchange), info -> new JdkBodySubscriber());
         exchange.onAbort(() -> sent.cancel(true));
-        return sent.handle((response, failure) -> {
-            if (failure != null) {
-                throw new CompletionException(reported(failure, request));
+        sent.whenComplete((response, failure) -> {
+            if (failure == null) {
+                exchange.respond(toResponse(response));
+            } else {
+                exchange.fail(reported(failure)); // after an abort, its cancel is ignored here
             }
-            return toResponse(response);
         });
+        return exchange.response();
     }
 
     /** What the client raised, as the core expects it: its timeouts as {@link SocketTimeoutException}. */
-    private static Throwable reported(Throwable failure, TransportRequest request) {
+    private static Throwable reported(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof CancellationException) {
-            return new IOException("The exchange with " + request.uri() + " was aborted", cause);
-        }
         if (cause instanceof HttpTimeoutException) {
             SocketTimeoutException timeout = new SocketTimeoutException(cause.getMessage());
             timeout.initCause(cause);
