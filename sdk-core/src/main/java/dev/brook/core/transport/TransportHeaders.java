@@ -44,6 +44,18 @@ public final class TransportHeaders {
         return new TransportHeaders(copy);
     }
 
+    /**
+     * Headers from a stack's own sequence of name-value pairs (such as Vert.x's {@code MultiMap}), in
+     * order; repeated names keep every value.
+     */
+    public static TransportHeaders ofEntries(Iterable<? extends Map.Entry<String, String>> headers) {
+        Builder b = builder();
+        for (Map.Entry<String, String> header : headers) {
+            b.add(header.getKey(), header.getValue());
+        }
+        return b.build();
+    }
+
     /** A builder, for transports that receive headers one by one. Not thread-safe. */
     public static Builder builder() {
         return new Builder();

@@ -24,7 +24,6 @@ import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -207,7 +206,7 @@ public final class VertxTransport implements Transport {
                 Context current = Vertx.currentContext();
                 PushedBodyPublisher publisher = VertxResponseBody.publisher(current != null ? current : context,
                         httpRequest, response);
-                exchange.respond(TransportResponse.ofPublisher(response.statusCode(), headers(response.headers()),
+                exchange.respond(TransportResponse.ofPublisher(response.statusCode(), TransportHeaders.ofEntries(response.headers()),
                         publisher, publisher::abort));
             });
         });
@@ -217,14 +216,6 @@ public final class VertxTransport implements Transport {
         MultiMap map = HttpHeaders.headers();
         headers.map().forEach((name, values) -> values.forEach(value -> map.add(name, value)));
         return map;
-    }
-
-    private static TransportHeaders headers(MultiMap headers) {
-        TransportHeaders.Builder b = TransportHeaders.builder();
-        for (Map.Entry<String, String> header : headers) {
-            b.add(header.getKey(), header.getValue());
-        }
-        return b.build();
     }
 
     /**
