@@ -37,10 +37,10 @@ final class BodyPublisherVerification extends KitPublisherVerification<ByteBuffe
     /** Why the error-state rules do not run against a transport's body. */
     static final String NO_FAILED_BODY = "createFailedFlowPublisher() is null for a transport's body: a body finds"
             + " out that it broke only by reading, and it reads only on demand (that is its backpressure: a stack may"
-            + " read nothing until asked, as the core's InputStream bridge does), while these rules expect onError"
-            + " without any request; the kit cannot make every transport's body fail without demand (a broken body"
-            + " with demand is FaultSuite's, and the core's bridge and PushedBodyPublisher pass these rules in"
-            + " sdk-core's own TCK tests)";
+            + " read nothing until asked), while these rules expect onError"
+            + " without any request, so the kit cannot make every transport's body fail without demand (a body that"
+            + " breaks while read is FaultSuite's; PushedBodyPublisher, the core's building block for push-style"
+            + " stacks, passes these rules in sdk-core's own TCK test, whose simulated stack it can fail directly)";
 
     /** The rules left out for a transport's body, with their reasons. */
     static final NotApplicableRules NOT_APPLICABLE = NotApplicableRules.forEveryResponseBody()
