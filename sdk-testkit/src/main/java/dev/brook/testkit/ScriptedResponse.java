@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 
 /**
  * One response for {@link FakeMessagesServer} to replay: a status, headers, and a body given as a
  * script of steps — chunks (each with a delay before it, each flushed to the socket on its own), stalls,
- * waits for a signal from the test, and faults that end the connection mid-body.
+ * waits for a signal from the test, copies of a chunk paced by permits from the test, and faults that end
+ * the connection mid-body.
  *
  * <p>By default the body is sent with {@code Transfer-Encoding: chunked}, one HTTP chunk per scripted
  * chunk, so each arrives at the client as soon as it is written. The server adds the framing headers
@@ -211,7 +213,8 @@ public final class ScriptedResponse {
 
     /**
      * @return every scripted chunk joined, before any compression — also chunks scripted after a
-     *     fault, which are never sent
+     *     fault, which are never sent; without the copies of {@link Builder#chunksOnPermits}, whose
+     *     number may be endless
      */
     public byte[] body() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -445,6 +448,54 @@ public final class ScriptedResponse {
         }
 
         /**
+         * Adds {@code count} copies of {@code chunk}, each sent (and flushed on its own) only once the
+         * server has taken one permit from {@code permits}. The test releases a permit whenever it is
+         * ready for the next copy, typically once the client has delivered the previous one, so the body
+         * is paced by the client: no two copies are ever in flight together, and a client cannot merge
+         * them into one read. The copies are made as they are sent, never held, so {@code count} may be as
+         * large as {@link Long#MAX_VALUE} (a body that goes on for as long as permits come).
+         *
+         * <p>While it waits for a permit the server watches the client, as {@link
+         * #awaitSignal(CompletableFuture, Duration)} does, so a client that leaves is seen at once. If no
+         * permit comes within {@code maxWaitEach}, the server closes the connection mid-body as {@link
+         * #closeMidBody()} does and later steps never run, so a client that stopped asking fails loudly.
+         * Permits released ahead are used by later copies; one semaphore serves every serve of this
+         * response, so give each exchange its own response and semaphore.
+         *
+         * <p>Only with chunked transfer encoding and without compression: the length of such a body is
+         * not known up front, and compression would merge copies. {@link #build()} refuses a script that
+         * also calls {@link #fixedLength()} or {@link #gzip()}.
+         *
+         * <pre>{@code
+         * Semaphore permits = new Semaphore(1); // the first copy goes at once
+         * server.enqueue(ScriptedResponse.builder().chunksOnPermits(chunk, 1_000_000, permits, Duration.ofSeconds(10)).build());
+         * // ... and in the client, after each copy it read: permits.release();
+         * }</pre>
+         *
+         * @param chunk the bytes of each copy, at least one; copied
+         * @param count how many copies, 0 or more
+         * @param permits one permit is taken before each copy; shared with the test, not copied
+         * @param maxWaitEach the longest wait for each permit
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if {@code chunk} is empty (an empty HTTP chunk would end the
+         *     body), {@code count} is negative or {@code maxWaitEach} is negative
+         */
+        public Builder chunksOnPermits(byte[] chunk, long count, Semaphore permits, Duration maxWaitEach) {
+            Objects.requireNonNull(chunk, "chunk");
+            Objects.requireNonNull(permits, "permits");
+            checkNotNegative(maxWaitEach, "maxWaitEach");
+            if (chunk.length == 0) {
+                throw new IllegalArgumentException("chunk is empty: an empty HTTP chunk would end the body");
+            }
+            if (count < 0) {
+                throw new IllegalArgumentException("count < 0: " + count);
+            }
+            steps.add(Step.onPermits(chunk.clone(), count, permits, maxWaitEach));
+            return this;
+        }
+
+        /**
          * Ends the connection here, after the chunks so far, without finishing the body: no terminating
          * chunk (and no gzip trailer) is sent, then the server sends FIN and closes. The bytes already
          * written are all delivered first, so the client reads them and then meets an EOF mid-body,
@@ -512,9 +563,18 @@ public final class ScriptedResponse {
         /**
          * @return the immutable response
          * @throws IllegalStateException if {@link #gzip()} was called and a {@code Content-Encoding}
-         *     header was also added
+         *     header was also added, or if {@link #chunksOnPermits} was combined with {@link #gzip()} or
+         *     {@link #fixedLength()}
          */
         public ScriptedResponse build() {
+            if (gzip || fixedLength) {
+                for (Step step : steps) {
+                    if (step.kind == Step.Kind.PERMITS) {
+                        throw new IllegalStateException("chunksOnPermits needs a chunked, uncompressed body: remove "
+                                + (gzip ? "gzip()" : "fixedLength()"));
+                    }
+                }
+            }
             if (gzip) {
                 for (Map.Entry<String, String> h : headers) {
                     if (h.getKey().equalsIgnoreCase("content-encoding")) {

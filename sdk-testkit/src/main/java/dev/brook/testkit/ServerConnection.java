@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,6 +41,10 @@ final class ServerConnection implements Runnable {
     static final int MAX_HEADER_BYTES = 64 * 1024;
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final long SIGNAL_POLL_NANOS = Duration.ofMillis(5).toNanos();
+    /** How long a permit wait blocks on the semaphore before it looks at the socket again. */
+    private static final long PERMIT_SLICE_NANOS = Duration.ofMillis(5).toNanos();
+    /** How long each look at the socket lasts during a permit wait. */
+    private static final long PEER_CHECK_NANOS = Duration.ofMillis(1).toNanos();
     private static final long GRACEFUL_CLOSE_NANOS = Duration.ofSeconds(5).toNanos();
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -414,6 +420,16 @@ final class ServerConnection implements Runnable {
                         return false;
                     }
                     break;
+                case PERMITS:
+                    // The copies are written as permits come, never built up front: count may be endless.
+                    for (long sent = 0; sent < step.count; sent++) {
+                        if (!takePermitWatching(step.permits, step.duration.toNanos())) {
+                            endMidBody(false);
+                            return false;
+                        }
+                        writeBody(step.bytes, chunked);
+                    }
+                    break;
                 case CLOSE:
                     endMidBody(false);
                     return false;
@@ -567,6 +583,34 @@ final class ServerConnection implements Runnable {
                 }
                 throw new PeerGoneException(); // reset by the client
             }
+        }
+    }
+
+    /**
+     * Takes one permit, waiting up to {@code nanos}, and looks at the socket between waits so a client
+     * that closes is seen within a few milliseconds. Unlike {@link #waitWatching}, which polls its signal
+     * between socket reads, this blocks on the semaphore itself: a permit is taken the moment it is
+     * released, which matters when every chunk of a long body waits for one.
+     *
+     * @return true once a permit was taken; false if none came within {@code nanos}
+     * @throws PeerGoneException if the client closed or reset the connection
+     */
+    private boolean takePermitWatching(Semaphore permits, long nanos) throws IOException {
+        long deadline = System.nanoTime() + nanos;
+        while (true) {
+            long remaining = deadline - System.nanoTime();
+            try {
+                if (permits.tryAcquire(Math.max(0, Math.min(remaining, PERMIT_SLICE_NANOS)), TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted");
+            }
+            if (deadline - System.nanoTime() <= 0) {
+                return false;
+            }
+            waitWatching(PEER_CHECK_NANOS, null);
         }
     }
 

@@ -1,33 +1,49 @@
 package dev.brook.testkit;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
-/** One step of a scripted body: a chunk, a stall, a wait for a signal, or a fault. Immutable. */
+/**
+ * One step of a scripted body: a chunk, a stall, a wait for a signal, copies of a chunk sent one per
+ * permit, or a fault. Immutable (a permit step shares its semaphore with the test, by design).
+ */
 final class Step {
     enum Kind {
         CHUNK,
         STALL,
         AWAIT,
+        PERMITS,
         CLOSE,
         RESET
     }
 
     final Kind kind;
-    /** The chunk bytes (never modified), for {@link Kind#CHUNK}; otherwise null. */
+    /** The chunk bytes (never modified), for {@link Kind#CHUNK} and {@link Kind#PERMITS}; otherwise null. */
     final byte[] bytes;
-    /** Delay before a chunk, stall length, or longest wait for a signal. */
+    /** Delay before a chunk, stall length, or longest wait for a signal or for each permit. */
     final Duration duration;
+    /** How many copies of {@link #bytes} to send, for {@link Kind#PERMITS}; otherwise 0. */
+    final long count;
+    /** One permit taken before each copy, for {@link Kind#PERMITS}; otherwise null. */
+    final Semaphore permits;
     /** True once the signal arrived, for {@link Kind#AWAIT}; otherwise null. */
     final BooleanSupplier signal;
     /** What the signal is, for messages. */
     final String description;
 
     private Step(Kind kind, byte[] bytes, Duration duration, BooleanSupplier signal, String description) {
+        this(kind, bytes, duration, signal, 0, null, description);
+    }
+
+    private Step(Kind kind, byte[] bytes, Duration duration, BooleanSupplier signal, long count, Semaphore permits,
+            String description) {
         this.kind = kind;
         this.bytes = bytes;
         this.duration = duration;
         this.signal = signal;
+        this.count = count;
+        this.permits = permits;
         this.description = description;
     }
 
@@ -41,6 +57,11 @@ final class Step {
 
     static Step await(BooleanSupplier signal, Duration max, String what) {
         return new Step(Kind.AWAIT, null, max, signal, "await " + what + " up to " + max);
+    }
+
+    static Step onPermits(byte[] bytes, long count, Semaphore permits, Duration maxWaitEach) {
+        return new Step(Kind.PERMITS, bytes, maxWaitEach, null, count, permits,
+                count + " x " + bytes.length + " bytes, each on a permit within " + maxWaitEach);
     }
 
     static Step close() {

@@ -23,5 +23,6 @@ package dev.brook.tck;
  */
 public abstract class BrookConformanceKit
         implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite,
-        CancellationSuite, FaultSuite, AsyncSuite, TlsSuite, TimeoutSuite, CallIdentitySuite, AsyncStressSuite {
+        CancellationSuite, FaultSuite, AsyncSuite, TlsSuite, TimeoutSuite, CallIdentitySuite, AsyncStressSuite,
+        ReactiveStreamsSuite {
 }

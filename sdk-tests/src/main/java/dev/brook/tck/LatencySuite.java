@@ -20,10 +20,7 @@ import org.junit.jupiter.api.Test;
  * newline count, a buffer size or the end of the body.
  */
 public interface LatencySuite extends TransportSuite {
-    String HEAD = "event: message_start\n"
-            + "data: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_latency\",\"type\":\"message\",\"role\":\"assistant\","
-            + "\"model\":\"claude-tck\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
-            + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n"
+    String HEAD = Tck.MESSAGE_START
             + "event: content_block_start\n"
             + "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
             + "event: content_block_delta\n"
@@ -33,8 +30,7 @@ public interface LatencySuite extends TransportSuite {
             + "event: message_delta\n"
             + "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},"
             + "\"usage\":{\"output_tokens\":2}}\n\n"
-            + "event: message_stop\n"
-            + "data: {\"type\":\"message_stop\"}\n\n";
+            + Tck.MESSAGE_STOP;
 
     @Test
     default void firstDeltaArrivesWhileTheServerHoldsTheConnectionOpen() {

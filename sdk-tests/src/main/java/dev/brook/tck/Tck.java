@@ -24,6 +24,16 @@ final class Tck {
     static final String API_KEY = "sk-ant-tck-0123456789-SECRET-abcdef";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** The {@code message_start} event that opens every stream the kit serves. */
+    static final String MESSAGE_START = "event: message_start\n"
+            + "data: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_latency\",\"type\":\"message\",\"role\":\"assistant\","
+            + "\"model\":\"claude-tck\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
+            + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n";
+    /** A {@code ping} event, as the API sends them (with the space after the colon). */
+    static final String PING = "event: ping\ndata: {\"type\": \"ping\"}\n\n";
+    /** The {@code message_stop} event that ends a whole reply. */
+    static final String MESSAGE_STOP = "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+
     private Tck() {
     }
 
@@ -49,7 +59,7 @@ final class Tck {
     static ScriptedResponse pingsAfterHead(int count, Duration every) {
         ScriptedResponse.Builder script = headThen();
         for (int i = 0; i < count; i++) {
-            script.chunk("event: ping\ndata: {\"type\": \"ping\"}\n\n", every);
+            script.chunk(PING, every);
         }
         return script.build();
     }

@@ -42,6 +42,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     private final int maxEventSize;
     private final CallClock clock;
 
+    /** Set once, by {@link #subscribe}, after its {@code onSubscribe}; cleared once the subscriber is done with. */
     private volatile Flow.Subscriber<? super StreamEvent> downstream;
     /** Published once, by {@link #start}, before the body is subscribed: the body's state in one write. */
     private volatile Body exchange;
@@ -331,6 +332,9 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             return;
         }
         downstreamNotified = true;
+        // Nothing more goes to the subscriber: let go of it (§3.13), or a stream handle someone keeps (a
+        // registry, a pending future's closure) would keep a cancelled subscriber and all it holds alive.
+        downstream = null;
         if (downstreamCancelled) {
             return;
         }

@@ -31,6 +31,8 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
     private volatile boolean done;
     private volatile boolean ready;
+    /** Set by a non-positive request (§3.9); reported by whoever holds {@link #pumping}. */
+    private volatile IllegalArgumentException badRequest;
     private final AtomicBoolean terminated = new AtomicBoolean();
 
     InputStreamPublisher(InputStream in, Executor executor) {
@@ -50,13 +52,14 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
         // Reading starts only now: demand requested inside onSubscribe must not make another thread call
         // onNext before onSubscribe has returned (§1.3, §1.9).
         ready = true;
+        signalBadRequest(); // a non-positive request made inside onSubscribe waited for it to return
         schedule();
     }
 
     @Override
     public void request(long n) {
         if (n <= 0) {
-            fail(new IllegalArgumentException("request(" + n + "): demand must be positive (Reactive Streams §3.9)"));
+            refuse(new IllegalArgumentException("request(" + n + "): demand must be positive (Reactive Streams §3.9)"));
             return;
         }
         demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
@@ -67,6 +70,36 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     public void cancel() {
         done = true;
         subscriber = null; // let go of it (§3.13); the pump works on its own reference
+        closeBody();
+    }
+
+    /**
+     * A non-positive request ends the stream (§3.9) and releases the body. The request may come from any
+     * thread, also while the reading thread is inside {@code onNext}, so the {@code onError} is left to
+     * whoever holds the pump: it never overlaps another signal (§1.3).
+     */
+    private void refuse(IllegalArgumentException error) {
+        if (badRequest == null) {
+            badRequest = error;
+        }
+        done = true;
+        closeBody(); // wakes a blocked read; the pump then reports the bad request, not the closed stream
+        signalBadRequest();
+    }
+
+    /** Reports a bad request, unless the pump is running: then it does, as it leaves. */
+    private void signalBadRequest() {
+        IllegalArgumentException error = badRequest;
+        if (error != null && ready && pumping.compareAndSet(false, true)) {
+            try {
+                fail(error);
+            } finally {
+                pumping.set(false);
+            }
+        }
+    }
+
+    private void closeBody() {
         try {
             in.close();
         } catch (IOException ignored) {
@@ -79,8 +112,11 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
             try {
                 executor.execute(this::pump);
             } catch (RejectedExecutionException e) {
-                pumping.set(false);
-                fail(e);
+                try {
+                    fail(e); // still holding the pump: no other signal can start meanwhile
+                } finally {
+                    pumping.set(false);
+                }
             }
         }
     }
@@ -94,6 +130,11 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
                     return; // cancelled meanwhile
                 }
                 if (n < 0) {
+                    IllegalArgumentException refused = badRequest;
+                    if (refused != null) {
+                        fail(refused); // a bad request closed the body under the read: that is what ended it
+                        return;
+                    }
                     done = true;
                     if (terminated.compareAndSet(false, true)) {
                         subscriber = null;
@@ -107,11 +148,13 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
                 }
             }
         } catch (IOException | RuntimeException e) {
-            fail(e);
+            IllegalArgumentException refused = badRequest; // a bad request closed the body under the read
+            fail(refused != null ? refused : e);
             return;
         } finally {
             pumping.set(false);
         }
+        signalBadRequest(); // a bad request that came while this pump ran
         schedule(); // demand may have arrived after the loop's last check
     }
 

@@ -7,6 +7,7 @@ import dev.brook.core.event.ContentBlockStopEvent;
 import dev.brook.core.event.Delta;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -24,7 +25,8 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
     private final AsyncStreamDriver driver;
     private final MessageAccumulator accumulator = new MessageAccumulator();
     private final CompletableFuture<Message> outcome = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    /** Volatile: a second onSubscribe (§2.5) may come from another publisher's thread. */
+    private volatile Flow.Subscription subscription;
     private boolean done;
 
     /** @param executor where callbacks run, or {@code null} for the thread that delivers the event */
@@ -44,6 +46,11 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
+        Objects.requireNonNull(s, "subscription"); // §2.13
+        if (subscription != null) {
+            s.cancel(); // §2.5: one subscription at a time; the first one stays
+            return;
+        }
         subscription = s;
         // Inline callbacks take events as fast as they come; on an executor, one event in flight at a
         // time, so a slow listener slows the socket instead of filling the executor's queue.
@@ -52,6 +59,8 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
 
     @Override
     public void onNext(StreamEvent event) {
+        // §2.13, and here rather than in the callback, which may run on another thread, too late to throw.
+        Objects.requireNonNull(event, "event");
         run(() -> {
             if (done) {
                 return;
@@ -74,6 +83,7 @@ final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
 
     @Override
     public void onError(Throwable t) {
+        Objects.requireNonNull(t, "throwable"); // §2.13
         run(() -> {
             if (!done) {
                 done = true;

@@ -1,0 +1,29 @@
+package dev.brook.core.client;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.testng.annotations.AfterClass;
+
+/**
+ * The subscriber rules against {@link ListenerSubscriber} with callbacks on an executor (the client's
+ * {@code callbackExecutor}): then it asks for one event at a time, each once the last one's callbacks
+ * ran, and must still refuse nulls and a second subscription at once, on the publisher's thread.
+ */
+public class OffloadedListenerSubscriberTckTest extends ListenerSubscriberTckTest {
+    private final ExecutorService callbacks = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tck-callbacks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @AfterClass
+    public void stopCallbacks() {
+        callbacks.shutdownNow();
+    }
+
+    @Override
+    Executor callbackExecutor() {
+        return callbacks;
+    }
+}
