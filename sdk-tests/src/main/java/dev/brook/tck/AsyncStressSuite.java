@@ -7,6 +7,7 @@ import dev.brook.core.client.Brook;
 import dev.brook.core.error.BrookException;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.transport.DaemonThreads;
 import dev.brook.core.transport.Transport;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
@@ -42,8 +43,8 @@ public interface AsyncStressSuite extends TransportSuite {
     default void thousandsOfAsyncStreamsRequestedCancelledAndTimedOutAtRandomEndTyped() throws Exception {
         byte[] fixture = ConformanceData.read("fixtures/tool-use.sse");
         Random random = new Random(14);
-        ExecutorService others = Executors.newFixedThreadPool(4, daemon("tck-stress"));
-        ScheduledExecutorService later = Executors.newScheduledThreadPool(2, daemon("tck-stress-timer"));
+        ExecutorService others = Executors.newFixedThreadPool(4, new DaemonThreads("tck-stress"));
+        ScheduledExecutorService later = Executors.newScheduledThreadPool(2, new DaemonThreads("tck-stress-timer"));
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         List<String> wrong = new ArrayList<>();
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -105,14 +106,5 @@ public interface AsyncStressSuite extends TransportSuite {
             return "cancelled";
         }
         return "WRONG: " + cause;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.brook.tck;
 
 import dev.brook.core.client.AsyncMessageStream;
+import dev.brook.core.transport.DaemonThreads;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportResponse;
 import java.util.concurrent.ExecutorService;
@@ -29,11 +30,7 @@ public interface ReactiveStreamsSuite extends TransportSuite {
     @TestFactory
     default Stream<DynamicTest> transportBodyPublisherFollowsTheReactiveStreamsRules() {
         Transport transport = newTransport();
-        ExecutorService blocking = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "brook-tck-blocking-exchange");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService blocking = Executors.newCachedThreadPool(new DaemonThreads("brook-tck-blocking-exchange"));
         Runnable closeAll = () -> {
             try {
                 transport.close();

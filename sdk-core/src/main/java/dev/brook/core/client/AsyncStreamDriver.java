@@ -5,6 +5,8 @@ import dev.brook.core.error.BrookException;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.internal.Demand;
+import dev.brook.core.internal.SerialDrain;
 import dev.brook.core.transport.SecondSubscriber;
 import dev.brook.core.transport.TransportResponse;
 import java.net.SocketTimeoutException;
@@ -17,7 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,7 +36,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
 
     private final ArrayDeque<StreamEvent> queue = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<ByteBuffer> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger wip = new AtomicInteger();
+    private final SerialDrain drain = new SerialDrain(this::step, this::stepFailed);
     private final AtomicLong demand = new AtomicLong();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final CompletableFuture<Message> result = new CompletableFuture<>();
@@ -102,7 +103,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             waiting.completeExceptionally(new TimeoutException("Brook's " + fired + " timeout fired"));
             return;
         }
-        drain();
+        drain.signal();
     }
 
     /** The {@code request-id} of the response, once its headers have arrived. */
@@ -121,7 +122,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         // closes it) or is seen here.
         if (abortCause.get() != null) {
             release();
-            drain();
+            drain.signal();
             return;
         }
         clock.readStarted(); // the wait for the first body byte counts as silence too
@@ -139,7 +140,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             clock.abortAttempt(); // cancelled before the headers: free the connection now, not when they come
         }
         release();
-        drain();
+        drain.signal();
     }
 
     @Override
@@ -156,11 +157,11 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             @Override
             public void request(long n) {
                 if (n <= 0) {
-                    abort(new IllegalArgumentException("request(" + n + "): demand must be positive (Reactive Streams §3.9)"));
+                    abort(Demand.notPositive(n));
                     return;
                 }
-                demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
-                drain();
+                Demand.add(demand, n);
+                drain.signal();
             }
 
             @Override
@@ -170,7 +171,7 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             }
         });
         downstream = subscriber;
-        drain();
+        drain.signal();
     }
 
     private void release() {
@@ -188,27 +189,13 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         }
     }
 
-    private void drain() {
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        while (true) {
+    /** A bug or a misbehaving subscriber must not leave the stream hanging: end it with the failure. */
+    private void stepFailed(Throwable e) {
+        if (terminal == null) {
             try {
-                step();
-            } catch (Throwable e) {
-                // A bug or a misbehaving subscriber must not leave the stream hanging.
-                if (terminal == null) {
-                    try {
-                        finish(e);
-                    } catch (Throwable ignored) {
-                        // finish completes the future whatever happens; nothing more to do here.
-                    }
-                }
-            }
-            missed = wip.addAndGet(-missed);
-            if (missed == 0) {
-                return;
+                finish(e);
+            } catch (Throwable ignored) {
+                // finish completes the future whatever happens; nothing more to do here.
             }
         }
     }
@@ -356,27 +343,27 @@ final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             if (released) {
                 s.cancel(); // the stream ended (cancel, timeout) before the body was subscribed
             }
-            drain();
+            drain.signal();
         }
 
         @Override
         public void onNext(ByteBuffer item) {
             clock.readEnded();
             inbox.add(item);
-            drain();
+            drain.signal();
         }
 
         @Override
         public void onError(Throwable t) {
             bodyError = t;
             bodyDone = true;
-            drain();
+            drain.signal();
         }
 
         @Override
         public void onComplete() {
             bodyDone = true;
-            drain();
+            drain.signal();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.brook.core.client;
 
+import dev.brook.core.internal.Demand;
 import dev.brook.core.transport.SecondSubscriber;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,10 +60,10 @@ final class InputStreamPublisher implements Flow.Publisher<ByteBuffer>, Flow.Sub
     @Override
     public void request(long n) {
         if (n <= 0) {
-            refuse(new IllegalArgumentException("request(" + n + "): demand must be positive (Reactive Streams §3.9)"));
+            refuse(Demand.notPositive(n));
             return;
         }
-        demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+        Demand.add(demand, n);
         schedule();
     }
 

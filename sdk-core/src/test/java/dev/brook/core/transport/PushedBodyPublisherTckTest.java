@@ -21,7 +21,7 @@ public class PushedBodyPublisherTckTest extends OneSubscriberPublisherVerificati
     });
 
     public PushedBodyPublisherTckTest() {
-        super(new TestEnvironment(2_000, 200));
+        super(new TestEnvironment(2_000, 200, 10));
     }
 
     @AfterClass
