@@ -1,5 +1,6 @@
 package dev.brook.core.transport;
 
+import java.util.Objects;
 import java.util.concurrent.Flow;
 
 /**
@@ -7,8 +8,9 @@ import java.util.concurrent.Flow;
  * {@link Flow.Subscription} (the JDK client's body subscribers, other {@code Flow}-based clients): while
  * the publisher has not paused, exactly one item is requested at a time; paused, nothing is, so the
  * stack stops reading the socket; abort cancels the subscription, also when it arrives after the abort.
- * The stack's subscriber calls {@link #subscribed} from its {@code onSubscribe} and {@link #delivered}
- * from each {@code onNext}, before handing the item to the publisher. Thread-safe.
+ * The stack's subscriber calls {@link #subscribed} from its {@code onSubscribe}, and from each
+ * {@code onNext} hands the item to the publisher, then calls {@link #delivered} and
+ * {@link #requestIfWanted}. Thread-safe.
  */
 public final class SubscriptionStack implements PushedBodyPublisher.Stack {
     private Flow.Subscription subscription; // guarded by this
@@ -16,12 +18,19 @@ public final class SubscriptionStack implements PushedBodyPublisher.Stack {
     private boolean paused; // guarded by this
     private boolean aborted; // guarded by this
 
-    /** The stack's subscription arrived: request the first item, or cancel it if the body was aborted. */
+    /**
+     * The stack's subscription arrived: request the first item, or cancel it if the body was aborted or
+     * already has one.
+     */
     public void subscribed(Flow.Subscription s) {
+        Objects.requireNonNull(s, "subscription");
         boolean cancel;
         synchronized (this) {
-            subscription = s;
-            cancel = aborted;
+            // A second subscription is refused (Reactive Streams §2.5): the body has one source.
+            cancel = aborted || subscription != null;
+            if (subscription == null) {
+                subscription = s;
+            }
         }
         if (cancel) {
             s.cancel();
@@ -31,8 +40,8 @@ public final class SubscriptionStack implements PushedBodyPublisher.Stack {
     }
 
     /**
-     * The requested item arrived. Call it before handing the item to the publisher; the next one is
-     * requested after that unless the publisher paused meanwhile.
+     * The requested item arrived and was handed to the publisher; {@link #requestIfWanted} then asks
+     * for the next one unless the publisher paused meanwhile.
      */
     public void delivered() {
         synchronized (this) {

@@ -31,10 +31,10 @@ final class JdkBodySubscriber implements HttpResponse.BodySubscriber<PushedBodyP
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
-        stack.delivered();
         // Each buffer is one element: the publisher holds what the demand does not cover yet (at most this
         // one list) and may pause, on this thread, when nobody asked for it.
-        buffers.forEach(body::onBuffer);
+        buffers.forEach(body::onBuffer); // a null list throws here, before any state changes (§2.13)
+        stack.delivered();
         stack.requestIfWanted();
     }
 
