@@ -16,7 +16,15 @@ public final class SubscriptionStack implements PushedBodyPublisher.Stack {
     private boolean paused; // guarded by this
     private boolean aborted; // guarded by this
 
-    /** The stack's subscription arrived: request the first item, or cancel it if the body was aborted. */
+    /** A stack whose subscription has not arrived yet: not paused, not aborted. */
+    public SubscriptionStack() {
+    }
+
+    /**
+     * The stack's subscription arrived: request the first item, or cancel it if the body was aborted.
+     *
+     * @param s the subscription the stack gave its body subscriber
+     */
     public void subscribed(Flow.Subscription s) {
         boolean cancel;
         synchronized (this) {
