@@ -119,6 +119,7 @@ public final class FakeMessagesServer implements AutoCloseable {
      * Serves HTTPS with {@code context}'s key (for example {@link SelfSignedTls#serverContext()}) instead
      * of plain HTTP. Call before {@link #start()}.
      *
+     * @param context the server-side TLS context, holding the key and certificate to present
      * @return this server, for chaining
      * @throws IllegalStateException if the server was already started
      */

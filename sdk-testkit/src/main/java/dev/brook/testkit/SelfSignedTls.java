@@ -40,6 +40,7 @@ public final class SelfSignedTls {
     /**
      * The certificate of this JVM, generated on first use (about a second).
      *
+     * @return the one instance of this JVM, the same on every call
      * @throws IllegalStateException if {@code keytool} is missing or fails
      */
     public static SelfSignedTls get() {
@@ -56,17 +57,17 @@ public final class SelfSignedTls {
         return tls;
     }
 
-    /** For the server: presents the self-signed certificate. */
+    /** {@return for the server: a context that presents the self-signed certificate} */
     public SSLContext serverContext() {
         return serverContext;
     }
 
-    /** For a client: trusts the self-signed certificate (and nothing else). */
+    /** {@return for a client: a context that trusts the self-signed certificate (and nothing else)} */
     public SSLContext clientContext() {
         return clientContext;
     }
 
-    /** The trust manager behind {@link #clientContext()}, for stacks that take one (OkHttp). */
+    /** {@return the trust manager behind {@link #clientContext()}, for stacks that take one (OkHttp)} */
     public X509TrustManager trustManager() {
         return trustManager;
     }

@@ -56,17 +56,22 @@ public final class UnacceptingListener implements AutoCloseable {
         }
     }
 
-    /** The port listened on. */
+    /** {@return the port listened on} */
     public int port() {
         return listener.getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:port}, for {@code Brook.builder().baseUrl(...)}. */
+    /** {@return {@code http://127.0.0.1:port}, for {@code Brook.builder().baseUrl(...)}} */
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
 
-    /** An {@code http} URI on the listener with {@code path} (starting with {@code /}). */
+    /**
+     * An {@code http} URI on the listener with {@code path} (starting with {@code /}).
+     *
+     * @param path a path starting with {@code /}, for example {@code /v1/messages}
+     * @return the URI of {@code path} on this listener
+     */
     public URI uri(String path) {
         return URI.create(baseUrl() + path);
     }

@@ -36,9 +36,18 @@ import org.junit.jupiter.api.Test;
  * clock's.
  */
 public interface AsyncStressSuite extends TransportSuite {
+    /** How many streams the stress test runs. */
     int STREAMS = 2_000;
+    /** How many of them are open at once, at most. */
     int AT_ONCE = 64;
 
+    /**
+     * {@value #STREAMS} async streams, {@value #AT_ONCE} at a time, whose subscribers request, cancel and
+     * time out from other threads at random moments: each ends with its message, a typed
+     * {@code BrookException} or (cancelled) nothing more.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void thousandsOfAsyncStreamsRequestedCancelledAndTimedOutAtRandomEndTyped() throws Exception {
         byte[] fixture = ConformanceData.read("fixtures/tool-use.sse");

@@ -48,6 +48,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface AsyncSuite extends TransportSuite {
 
+    /**
+     * Every fixture through a listener (on the I/O thread and on a callback executor), through the publisher
+     * one event at a time, and through the future: each gives the manifest's outcome.
+     *
+     * @return one dynamic test per fixture and way of consuming it
+     */
     @TestFactory
     default Stream<DynamicTest> everyFixtureThroughListenerPublisherAndFuture() {
         List<Fixture> fixtures = ConformanceData.fixtures();
@@ -213,6 +219,12 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A listener that throws cancels the stream: its exception reaches {@code onError}, once, and the
+     * final-message future.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void throwingListenerCancelsTheStreamAndReachesOnErrorAndTheFuture() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -239,6 +251,12 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
+    /**
+     * {@code cancel()} from another thread ends the stream with a {@code CancellationException} and frees the
+     * connection within a second.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void cancelFromAnotherThreadReleasesTheConnectionWithinOneSecond() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -268,6 +286,12 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A subscriber that cancels after its first event frees the connection within a second, and the
+     * final-message future is cancelled.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void subscriberCancelReleasesTheConnectionWithinOneSecond() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -306,6 +330,12 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
+    /**
+     * An error status reaches {@code onError} as its typed exception, and the final-message future fails with
+     * the same exception.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void apiErrorReachesTheSubscriberAndTheFuture() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -327,6 +357,12 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A failure before the first event reaches a subscriber only after its {@code onSubscribe}, whether it
+     * subscribed before or after the failure.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void earlyFailureReachesASubscriberOnlyAfterOnSubscribe() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -371,6 +407,12 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
+    /**
+     * Five hundred streams held open at once add no thread per stream to the client. Needs
+     * {@link TransportCapability#NATIVE_ASYNC}.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void fiveHundredConcurrentStreamsNeedNoThreadEach() throws Exception {
         requireCapability(TransportCapability.NATIVE_ASYNC);
@@ -420,6 +462,12 @@ public interface AsyncSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A slow subscriber reads 200 events of 1 MiB each while the heap stays bounded: demand reaches the
+     * socket, and nothing buffers the body in between.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void slowSubscriberReadsTwoHundredMegabytesInBoundedHeap() throws Exception {
         // 200 events of 1 MiB each; an unknown event kind, so nothing accumulates and only buffering

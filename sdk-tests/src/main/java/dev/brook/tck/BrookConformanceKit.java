@@ -25,4 +25,7 @@ public abstract class BrookConformanceKit
         implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite,
         CancellationSuite, FaultSuite, AsyncSuite, TlsSuite, TimeoutSuite, CallIdentitySuite, AsyncStressSuite,
         ReactiveStreamsSuite {
+    /** For subclasses, which supply the transport and its capabilities. */
+    public BrookConformanceKit() {
+    }
 }

@@ -46,8 +46,16 @@ import org.junit.jupiter.api.Test;
  * its data. Sync and async.
  */
 public interface CallIdentitySuite extends TransportSuite {
+    /** The {@code request-id} header the scripted responses carry. */
     String REQUEST_ID = "req_tck_0123";
 
+    /**
+     * Every kind of error raised after the headers (stream error, incomplete stream, protocol error, timeout,
+     * error status, a 200 that is not an event stream) carries the response's {@code request-id} and the
+     * number of attempts, sync and async.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void everyStreamErrorKindCarriesTheRequestIdAndAttempts() throws Exception {
         Map<String, Supplier<ScriptedResponse>> scripts = new LinkedHashMap<>();
@@ -85,6 +93,10 @@ public interface CallIdentitySuite extends TransportSuite {
         }
     }
 
+    /**
+     * {@code attempts()} and {@code retryable()} follow the retry policy: a 529 retried twice fails after 3
+     * attempts as retryable; a 400 fails after 1, not retryable.
+     */
     @Test
     default void attemptsAndRetryableFollowTheRetryPolicy() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -108,6 +120,12 @@ public interface CallIdentitySuite extends TransportSuite {
         }
     }
 
+    /**
+     * Per-call options override the client's: extra headers and betas are sent, and the call's retries and
+     * timeouts apply, sync and async.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void perCallOptionsOverrideTheClientsSettings() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -159,6 +177,10 @@ public interface CallIdentitySuite extends TransportSuite {
         }
     }
 
+    /**
+     * A header Brook sets itself (credentials, {@code anthropic-version}, {@code content-type},
+     * {@code anthropic-beta}) cannot be given per call.
+     */
     @Test
     default void headersBrookOwnsCannotBeReplacedPerCall() {
         for (String owned : List.of("x-api-key", "Authorization", "anthropic-version", "content-type")) {
@@ -170,6 +192,13 @@ public interface CallIdentitySuite extends TransportSuite {
                 .hasMessageContaining("addBeta");
     }
 
+    /**
+     * An API key the server echoes in an error body appears in no exception's message, {@code toString()},
+     * stack trace or raw body (where it reads {@code [redacted]}), for {@code stream}, {@code streamAsync}
+     * and {@code create}.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aKeyTheServerEchoesNeverAppearsInAnyMessage() throws Exception {
         String echo = "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key: "
@@ -202,6 +231,12 @@ public interface CallIdentitySuite extends TransportSuite {
         }
     }
 
+    /**
+     * An unknown event whose data is plain text reaches the reader in its place between the known events,
+     * with its type and data, sync and async, and the reply's text is whole.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void anUnknownEventWhoseDataIsNotJsonIsKeptBetweenKnownOnes() throws Exception {
         String whole = new String(ConformanceData.read("fixtures/text-basic.sse"), StandardCharsets.UTF_8);

@@ -21,6 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 public interface CancellationSuite extends TransportSuite {
 
+    /**
+     * Closing a stream from another thread wakes a reader blocked on a stalled body within a second, and the
+     * server sees the connection closed; the snapshot keeps what arrived.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void closeFromAnotherThreadWakesABlockedReaderAndFreesTheConnection() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -45,6 +51,12 @@ public interface CancellationSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A thousand streams closed after their first event leave no connection open and add at most a few
+     * client threads.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void thousandStreamsClosedAfterTheirFirstEventLeakNoConnectionOrThread() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -74,6 +86,11 @@ public interface CancellationSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A stream dropped without closing frees its connection once the garbage collector finds it unreachable.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void abandonedStreamIsReleasedWhenUnreachable() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();

@@ -24,7 +24,12 @@ public final class ConformanceData {
     private ConformanceData() {
     }
 
-    /** Every SSE parsing case, in file order. */
+    /**
+     * Every SSE parsing case, in file order.
+     *
+     * @return the cases of {@code sse-cases.json}
+     * @throws IllegalStateException if the data is missing from the class path
+     */
     public static List<SseCase> sseCases() {
         JsonNode root = readJson("sse-cases.json");
         List<SseCase> cases = new ArrayList<>();
@@ -52,7 +57,12 @@ public final class ConformanceData {
         return cases;
     }
 
-    /** Every stream fixture of the manifest, in manifest order. */
+    /**
+     * Every stream fixture of the manifest, in manifest order.
+     *
+     * @return the fixtures of {@code fixtures/manifest.json}, with their streams and expected messages read
+     * @throws IllegalStateException if the data is missing from the class path
+     */
     public static List<Fixture> fixtures() {
         JsonNode manifest = readJson("fixtures/manifest.json");
         List<Fixture> fixtures = new ArrayList<>();
@@ -75,7 +85,14 @@ public final class ConformanceData {
         return fixtures;
     }
 
-    /** The bytes of one resource under {@link #ROOT}. */
+    /**
+     * The bytes of one resource under {@link #ROOT}.
+     *
+     * @param name the resource's path under {@link #ROOT}, such as {@code fixtures/text-basic.sse}
+     * @return the resource's bytes
+     * @throws IllegalStateException if the resource is not on the class path
+     * @throws java.io.UncheckedIOException if it cannot be read
+     */
     public static byte[] read(String name) {
         String path = ROOT + name;
         try (InputStream in = ConformanceData.class.getClassLoader().getResourceAsStream(path)) {
@@ -90,7 +107,14 @@ public final class ConformanceData {
         }
     }
 
-    /** Parses one JSON resource under {@link #ROOT}. */
+    /**
+     * Parses one JSON resource under {@link #ROOT}.
+     *
+     * @param name the resource's path under {@link #ROOT}, such as {@code sse-cases.json}
+     * @return the JSON tree
+     * @throws IllegalStateException if the resource is not on the class path
+     * @throws java.io.UncheckedIOException if it cannot be read or is not JSON
+     */
     public static JsonNode readJson(String name) {
         try {
             return JSON.readTree(read(name));

@@ -33,6 +33,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface ErrorStatusSuite extends TransportSuite {
 
+    /**
+     * Each error status becomes its exception class (400 {@code BadRequestException} to 529
+     * {@code OverloadedException}, an unlisted one {@code ApiException}), with the error type, message,
+     * request id and raw body.
+     *
+     * @return one dynamic test per status
+     */
     @TestFactory
     default Stream<DynamicTest> everyErrorStatusBecomesItsTypedException() {
         Map<Integer, Class<? extends ApiException>> expected = Map.ofEntries(
@@ -85,6 +92,10 @@ public interface ErrorStatusSuite extends TransportSuite {
                 });
     }
 
+    /**
+     * An error body that is not JSON is kept as received in {@code rawBody()}, with an empty error type and
+     * message.
+     */
     @Test
     default void errorBodyThatIsNotJsonIsKeptRaw() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -100,6 +111,9 @@ public interface ErrorStatusSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A 200 whose content type is not {@code text/event-stream} is a protocol error naming the type received.
+     */
     @Test
     default void okResponseThatIsNotAnEventStreamIsAProtocolError() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -113,6 +127,9 @@ public interface ErrorStatusSuite extends TransportSuite {
         }
     }
 
+    /**
+     * The {@code text/event-stream} media type is recognised whatever its case and parameters.
+     */
     @Test
     default void eventStreamMediaTypeIsComparedIgnoringCaseAndParameters() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();

@@ -34,6 +34,10 @@ public interface FaultSuite extends TransportSuite {
         return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + type + " from the TCK\"}}";
     }
 
+    /**
+     * A connection dropped in the middle of an event gives an {@code IncompleteStreamException} whose
+     * snapshot holds every delta before it, and is not retried.
+     */
     @Test
     default void connectionDroppedMidEventGivesIncompleteStreamWithEveryDeltaSoFar() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -53,6 +57,9 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A body written one byte at a time, splitting UTF-8 characters, decodes exactly.
+     */
     @Test
     default void oneBytePerWriteDripDecodesExactly() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -67,6 +74,9 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A gzip-encoded stream decodes to the same text as a plain one, sync and async.
+     */
     @Test
     default void gzipEncodedStreamDecodesTheSame() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -85,6 +95,10 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * An event larger than the client's maximum event size is a protocol error carrying the snapshot, not an
+     * out-of-memory error.
+     */
     @Test
     default void eventLargerThanTheMaximumIsAProtocolErrorNotAHeapProblem() {
         int limit = 64 * 1024;
@@ -108,6 +122,10 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A server that stalls mid-body trips the idle timeout within a second of its value, with the snapshot so
+     * far.
+     */
     @Test
     default void stalledServerTripsTheIdleTimeoutOnTime() {
         Duration idle = Duration.ofMillis(500);
@@ -134,6 +152,10 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A reply is complete at {@code message_stop} even when the server keeps the connection open after it,
+     * sync and async.
+     */
     @Test
     default void wholeReplyIsKeptWhenTheServerHoldsTheConnectionAfterMessageStop() {
         byte[] whole = ConformanceData.read("fixtures/text-basic.sse");
@@ -152,6 +174,9 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * Pings reset the idle timeout, but the total timeout still ends the stream on time.
+     */
     @Test
     default void pingsKeepAStreamAliveButTheTotalTimeoutStillEndsIt() {
         Duration total = Duration.ofMillis(1200);
@@ -172,6 +197,9 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A 429 is retried after the delay its {@code retry-after} header asked for, and the retry succeeds.
+     */
     @Test
     default void rateLimitIsRetriedAfterTheDelayTheServerAskedFor() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -188,6 +216,10 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A 529 on every attempt fails with {@code OverloadedException} after exactly three requests (two
+     * retries).
+     */
     @Test
     default void overloadedThreeTimesFailsAfterExactlyThreeRequests() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -200,6 +232,9 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A retryable status (500) sent with {@code x-should-retry: false} is not retried.
+     */
     @Test
     default void shouldRetryFalseIsNeverRetried() {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -212,6 +247,12 @@ public interface FaultSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A refused connection fails with a {@code ConnectionException} naming the address, after both retries
+     * and their backoffs.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void refusedConnectionFailsWithConnectionExceptionAfterTheRetries() throws Exception {
         int closedPort;

@@ -33,6 +33,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface FixtureSuite extends TransportSuite {
 
+    /**
+     * Every fixture through the sync client, served whole and in 7-byte chunks, gives the manifest's outcome
+     * and text.
+     *
+     * @return one dynamic test per fixture and way of serving it
+     */
     @TestFactory
     default Stream<DynamicTest> everyFixtureEndToEnd() {
         List<Fixture> fixtures = ConformanceData.fixtures();

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
  * newline count, a buffer size or the end of the body.
  */
 public interface LatencySuite extends TransportSuite {
+    /** The start of a reply up to its first text delta ({@code first}), sent before the server holds back. */
     String HEAD = Tck.MESSAGE_START
             + "event: content_block_start\n"
             + "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
             + "event: content_block_delta\n"
             + "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"first\"}}\n\n";
+    /** The rest of the reply after {@link #HEAD}, through {@code message_stop}. */
     String TAIL = "event: content_block_stop\n"
             + "data: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
             + "event: message_delta\n"
@@ -32,6 +34,9 @@ public interface LatencySuite extends TransportSuite {
             + "\"usage\":{\"output_tokens\":2}}\n\n"
             + Tck.MESSAGE_STOP;
 
+    /**
+     * The first text delta reaches the reader while the server still holds the rest of the body back.
+     */
     @Test
     default void firstDeltaArrivesWhileTheServerHoldsTheConnectionOpen() {
         Duration limit = Duration.ofSeconds(2);

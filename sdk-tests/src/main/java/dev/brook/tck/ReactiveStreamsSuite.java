@@ -26,6 +26,8 @@ public interface ReactiveStreamsSuite extends TransportSuite {
      * blocking {@code InputStream} has none: every rule is then reported as aborted with that reason
      * (rule by rule rather than the factory as a whole, which test reports would not show), and its
      * async path is covered by {@link #messageStreamEventsFollowTheReactiveStreamsRules()}.
+     *
+     * @return one dynamic test per publisher rule
      */
     @TestFactory
     default Stream<DynamicTest> transportBodyPublisherFollowsTheReactiveStreamsRules() {
@@ -61,6 +63,8 @@ public interface ReactiveStreamsSuite extends TransportSuite {
     /**
      * The publisher rules against {@link AsyncMessageStream#events()} of streams on this transport: for
      * every transport, natively asynchronous or bridged from an {@code InputStream} by the core.
+     *
+     * @return one dynamic test per publisher rule
      */
     @TestFactory
     default Stream<DynamicTest> messageStreamEventsFollowTheReactiveStreamsRules() {

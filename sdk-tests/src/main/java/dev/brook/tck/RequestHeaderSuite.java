@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 /** The request a transport puts on the wire: method, path, every header Brook sets, and the body. */
 public interface RequestHeaderSuite extends TransportSuite {
 
+    /**
+     * A streaming request is a {@code POST} to {@code /v1/messages} with every header Brook sets and
+     * {@code "stream":true} in the body.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void streamingRequestCarriesEveryHeaderAndTheStreamFlag() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -43,6 +49,11 @@ public interface RequestHeaderSuite extends TransportSuite {
         }
     }
 
+    /**
+     * An auth token is sent as {@code Authorization: Bearer}, with no {@code x-api-key}.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void authTokenIsSentAsBearerInsteadOfApiKey() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();

@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 public interface SecretRedactionSuite extends TransportSuite {
 
+    /**
+     * The API key appears in no {@code toString()}, exception message, stack trace or log record, whatever
+     * happens to the request.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void apiKeyNeverAppearsInToStringErrorsOrLogs() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>(); // log records arrive from I/O threads too

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface SseCaseSuite extends TransportSuite {
 
+    /**
+     * Every case of {@code sse-cases.json}, served chunk by chunk, decodes to exactly the events it expects.
+     *
+     * @return one dynamic test per case
+     */
     @TestFactory
     default Stream<DynamicTest> everySseCaseServedChunkByChunk() {
         List<SseCase> cases = ConformanceData.sseCases();

@@ -28,6 +28,9 @@ public interface TimeoutSuite extends TransportSuite {
     /** Beyond a timeout's value, how late it may fire: the clock's checks plus a busy machine. */
     Duration LATE = Duration.ofSeconds(1);
 
+    /**
+     * Headers later than the idle timeout give an {@code IDLE} timeout on time, after one attempt.
+     */
     @Test
     default void headersLaterThanTheIdleTimeoutGiveAnIdleTimeoutOnTime() {
         Duration idle = Duration.ofMillis(700);
@@ -42,6 +45,12 @@ public interface TimeoutSuite extends TransportSuite {
         }
     }
 
+    /**
+     * Headers later than the idle timeout give an {@code IDLE} timeout on time, async; the stream has no
+     * request id.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void headersLaterThanTheIdleTimeoutGiveAnIdleTimeoutOnTimeAsync() throws Exception {
         Duration idle = Duration.ofMillis(700);
@@ -56,6 +65,10 @@ public interface TimeoutSuite extends TransportSuite {
         }
     }
 
+    /**
+     * The idle timeout bounds the wait for the headers of each attempt: a late first attempt is retried, and
+     * the second one times out too.
+     */
     @Test
     default void theIdleTimeoutBoundsTheHeaderWaitOfEveryAttempt() {
         Duration idle = Duration.ofMillis(500);
@@ -73,6 +86,9 @@ public interface TimeoutSuite extends TransportSuite {
         }
     }
 
+    /**
+     * The total timeout counts from the call's start, across a retry and its delay, and is not retryable.
+     */
     @Test
     default void theTotalTimeoutCountsFromTheCallsStartAcrossARetry() {
         Duration total = Duration.ofMillis(2500);
@@ -89,6 +105,11 @@ public interface TimeoutSuite extends TransportSuite {
         }
     }
 
+    /**
+     * The total timeout counts from the call's start, across a retry and its delay, async.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void theTotalTimeoutCountsFromTheCallsStartAcrossARetryAsync() throws Exception {
         Duration total = Duration.ofMillis(2500);
@@ -104,6 +125,11 @@ public interface TimeoutSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A body that stalls trips the idle timeout on time, async, with the snapshot so far and no retry.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aStalledBodyTripsTheIdleTimeoutOnTimeAsync() throws Exception {
         Duration idle = Duration.ofMillis(600);
@@ -121,6 +147,11 @@ public interface TimeoutSuite extends TransportSuite {
         }
     }
 
+    /**
+     * Pings do not keep an async stream past its total timeout.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void pingsDoNotOutliveTheTotalTimeoutAsync() throws Exception {
         Duration total = Duration.ofMillis(1200);
@@ -135,6 +166,11 @@ public interface TimeoutSuite extends TransportSuite {
         }
     }
 
+    /**
+     * An error body that stalls, and a non-streaming reply that stalls, are bounded by the idle timeout.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void anErrorBodyOrAWholeReplyThatStallsIsBoundedByTheIdleTimeout() throws Exception {
         Duration idle = Duration.ofMillis(600);
@@ -162,6 +198,11 @@ public interface TimeoutSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A listener that never accepts gives a {@code CONNECT} timeout on time.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aListenerThatNeverAcceptsGivesAConnectTimeoutOnTime() throws Exception {
         Duration connect = Duration.ofMillis(600);

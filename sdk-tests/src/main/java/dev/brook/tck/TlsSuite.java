@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 public interface TlsSuite extends TransportSuite {
 
+    /**
+     * A server with a self-signed certificate is refused by default, with an error that says how to trust it,
+     * and no request gets through.
+     */
     @Test
     default void selfSignedServerIsRefusedByDefaultWithAClearTlsError() {
         SelfSignedTls tls = SelfSignedTls.get();
@@ -35,6 +39,10 @@ public interface TlsSuite extends TransportSuite {
         }
     }
 
+    /**
+     * A server with a self-signed certificate is reached through a user's client that trusts it
+     * ({@link TransportSuite#newTransportTrusting}); skipped when the transport cannot take one.
+     */
     @Test
     default void selfSignedServerIsAcceptedThroughAUserClientThatTrustsIt() {
         SelfSignedTls tls = SelfSignedTls.get();

@@ -15,6 +15,8 @@ public interface TransportSuite {
     /**
      * A new transport to test, configured as a user would (or as discovery creates it). Each test or
      * test factory calls this once and closes the transport when it is done.
+     *
+     * @return a new transport, owned by the caller
      */
     Transport newTransport();
 
@@ -22,15 +24,27 @@ public interface TransportSuite {
      * A transport around a client configured the way a user trusts a private CA: trusting
      * {@code tls}'s certificate. Empty when the transport cannot take a user's client, which skips the
      * TLS trust test with that reason.
+     *
+     * @param tls the self-signed certificate the test server presents
+     * @return a new transport trusting it; empty (the default) when the transport cannot take a user's
+     *     client
      */
     default Optional<Transport> newTransportTrusting(SelfSignedTls tls) {
         return Optional.empty();
     }
 
-    /** What the transport under test can do; suites needing anything else are skipped with the reason. */
+    /**
+     * What the transport under test can do; suites needing anything else are skipped with the reason.
+     *
+     * @return the capabilities declared; empty for none
+     */
     Set<TransportCapability> capabilities();
 
-    /** Skips the calling test, with the reason shown, unless the transport declares {@code capability}. */
+    /**
+     * Skips the calling test, with the reason shown, unless the transport declares {@code capability}.
+     *
+     * @param capability what the calling test needs
+     */
     default void requireCapability(TransportCapability capability) {
         Assumptions.assumeTrue(capabilities().contains(capability),
                 () -> "the transport under test does not declare " + capability + " (see capabilities())");

@@ -79,6 +79,7 @@ public final class MessageAccumulator {
     /**
      * Applies one event.
      *
+     * @param event the next event of the stream, in order
      * @throws StreamProtocolException if the event breaks the protocol (see the class documentation); the
      *     accumulator is then unchanged
      * @throws NullPointerException if {@code event} is null
@@ -106,27 +107,32 @@ public final class MessageAccumulator {
         events++;
     }
 
-    /** Whether {@code message_start} has been applied. */
+    /** {@return whether {@code message_start} has been applied} */
     public boolean isStarted() {
         return start != null;
     }
 
-    /** Whether {@code message_stop} has been applied: the message is final. */
+    /** {@return whether {@code message_stop} has been applied: the message is final} */
     public boolean isComplete() {
         return complete;
     }
 
-    /** How many events were applied (pings, unknown and error events included). */
+    /** {@return how many events were applied (pings, unknown and error events included)} */
     public long eventCount() {
         return events;
     }
 
-    /** How many content blocks have started. */
+    /** {@return how many content blocks have started} */
     public int blockCount() {
         return blocks.size();
     }
 
-    /** Whether the block at {@code index} has started and not yet stopped. */
+    /**
+     * Whether the block at {@code index} has started and not yet stopped.
+     *
+     * @param index the block's index, from 0
+     * @return true if the block is open; false if it has stopped or has not started
+     */
     public boolean isOpen(int index) {
         return index >= 0 && index < blocks.size() && blocks.get(index).open;
     }
@@ -135,6 +141,8 @@ public final class MessageAccumulator {
      * The message so far, immutable; {@code null} before {@code message_start}. Built on each call (cheap:
      * closed blocks are reused), so callers that need it often should call it only when they need it.
      * The input of an open tool block is its best-effort partial value.
+     *
+     * @return the message so far, or {@code null} before {@code message_start}
      */
     public Message snapshot() {
         if (start == null) {
@@ -156,7 +164,8 @@ public final class MessageAccumulator {
      * streams, the best-effort value of the JSON received so far (the start block's input while nothing
      * parseable has arrived); once stopped, its final input. The tree is shared: treat it as read-only.
      *
-     * @return empty when there is no tool block at {@code index}
+     * @param index the block's index, from 0
+     * @return the input so far; empty when there is no tool block at {@code index}
      */
     public Optional<JsonNode> partialInput(int index) {
         if (index < 0 || index >= blocks.size() || !blocks.get(index).isTool()) {
@@ -169,6 +178,8 @@ public final class MessageAccumulator {
      * The block at {@code index} as it stands: final once the block has stopped, its state so far while
      * it is open. Immutable.
      *
+     * @param index the block's index, from 0
+     * @return the block as it stands
      * @throws IndexOutOfBoundsException when no block has started at {@code index}
      */
     public ContentBlock block(int index) {
@@ -180,6 +191,8 @@ public final class MessageAccumulator {
      * as a live read-only view that grows with later deltas: no copy is made, so it is cheap to call per
      * delta. Copy it with {@code toString()} to keep a fixed value. Empty for other kinds of block.
      *
+     * @param index the block's index, from 0
+     * @return a live view of the text or thinking so far; empty for other kinds of block
      * @throws IndexOutOfBoundsException when no block has started at {@code index}
      */
     public CharSequence textSoFar(int index) {

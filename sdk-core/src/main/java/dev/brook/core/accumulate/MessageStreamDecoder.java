@@ -97,6 +97,9 @@ public final class MessageStreamDecoder {
      * Feeds {@code length} bytes of the body from {@code offset}; events complete in them are delivered
      * before this returns. Ignored once the message is complete.
      *
+     * @param bytes holds the next bytes of the body, split anywhere
+     * @param offset where those bytes start in {@code bytes}
+     * @param length how many bytes to feed
      * @throws StreamErrorException when an {@code error} event arrives
      * @throws StreamProtocolException when the stream breaks the protocol
      * @throws IndexOutOfBoundsException if the range is outside the array
@@ -119,6 +122,7 @@ public final class MessageStreamDecoder {
      * Feeds the remaining bytes of {@code buffer} (its position moves to its limit), as
      * {@link #feed(byte[], int, int)} does.
      *
+     * @param buffer the next bytes of the body, from its position to its limit
      * @throws StreamErrorException when an {@code error} event arrives
      * @throws StreamProtocolException when the stream breaks the protocol
      * @throws IllegalStateException if the decoder has failed or {@link #end()} was called
@@ -139,6 +143,7 @@ public final class MessageStreamDecoder {
     /**
      * Ends the body and returns the final message. Calling it again returns the same message.
      *
+     * @return the complete message
      * @throws IncompleteStreamException if {@code message_stop} never arrived (with the snapshot)
      * @throws IllegalStateException if the decoder has failed
      */
@@ -158,12 +163,17 @@ public final class MessageStreamDecoder {
         return accumulator.snapshot();
     }
 
-    /** The message accumulated so far; {@code null} before {@code message_start}. See {@link MessageAccumulator#snapshot()}. */
+    /**
+     * The message accumulated so far; {@code null} before {@code message_start}. See
+     * {@link MessageAccumulator#snapshot()}.
+     *
+     * @return the message so far, or {@code null} before {@code message_start}
+     */
     public Message snapshot() {
         return accumulator.snapshot();
     }
 
-    /** Whether {@code message_stop} has arrived. */
+    /** {@return whether {@code message_stop} has arrived} */
     public boolean isComplete() {
         return accumulator.isComplete();
     }
@@ -171,6 +181,8 @@ public final class MessageStreamDecoder {
     /**
      * The accumulator, for read access (such as {@link MessageAccumulator#partialInput(int)}). Do not call
      * {@link MessageAccumulator#accept(StreamEvent)} on it.
+     *
+     * @return the accumulator this pipeline feeds
      */
     public MessageAccumulator accumulator() {
         return accumulator;

@@ -38,6 +38,8 @@ public final class AsyncMessageStream implements AutoCloseable {
      *
      * <p>The subscriber must keep requesting until a terminal signal, or cancel: the connection is
      *     held until one of them happens (or a timeout fires).
+     *
+     * @return the publisher of this stream's events, for one subscriber
      */
     public Flow.Publisher<StreamEvent> events() {
         return driver;
@@ -47,6 +49,8 @@ public final class AsyncMessageStream implements AutoCloseable {
      * The {@code request-id} header of the response, to quote when reporting a problem: empty until the
      * response headers of the attempt that streams have arrived (and when the server sent none). Every
      * error of the stream carries it too ({@code BrookException.requestId()}).
+     *
+     * @return the request id; empty until the streaming attempt's headers arrive, or when they had none
      */
     public Optional<String> requestId() {
         return driver.requestId();
@@ -57,6 +61,8 @@ public final class AsyncMessageStream implements AutoCloseable {
      * (carrying the snapshot), a {@link CancellationException}, or the exception a listener threw. With a
      * listener it completes after the listener's terminal callback has returned. The stream must have a consumer (a listener or a subscriber) to make progress. Each call returns a new
      * dependent future: completing or cancelling it does not affect the stream; use {@link #cancel()}.
+     *
+     * @return a new future of the final message
      */
     public CompletableFuture<Message> finalMessage() {
         return outcome.copy();

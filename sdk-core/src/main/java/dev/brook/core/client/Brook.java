@@ -83,7 +83,11 @@ public final class Brook implements AutoCloseable {
         this.messages = new Messages(this);
     }
 
-    /** A builder with the defaults and no credentials. Not thread-safe. */
+    /**
+     * A builder with the defaults and no credentials. Not thread-safe.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,6 +96,7 @@ public final class Brook implements AutoCloseable {
      * A client configured from the environment: {@code ANTHROPIC_API_KEY} or {@code ANTHROPIC_AUTH_TOKEN},
      * and {@code ANTHROPIC_BASE_URL} when set.
      *
+     * @return a new client, with a discovered transport that it owns
      * @throws IllegalStateException if neither credential variable is set
      * @throws NoTransportException if no transport is on the class path
      */
@@ -99,7 +104,11 @@ public final class Brook implements AutoCloseable {
         return builder().fromEnv().build();
     }
 
-    /** A builder holding this client's settings and sharing its transport (which the variant never closes). */
+    /**
+     * A builder holding this client's settings and sharing its transport (which the variant never closes).
+     *
+     * @return a new builder, independent of this client
+     */
     public Builder newBuilder() {
         Builder b = new Builder();
         b.apiKey = apiKey;
@@ -117,12 +126,12 @@ public final class Brook implements AutoCloseable {
         return b;
     }
 
-    /** The Messages API: {@code stream} and {@code create}. */
+    /** {@return the Messages API: {@code stream} and {@code create}} */
     public Messages messages() {
         return messages;
     }
 
-    /** The name of the transport in use, such as {@code jdk}. */
+    /** {@return the name of the transport in use, such as {@code jdk}} */
     public String transportName() {
         return transport.name();
     }
@@ -217,13 +226,25 @@ public final class Brook implements AutoCloseable {
         private Builder() {
         }
 
-        /** Sent as {@code x-api-key}. Required unless {@link #authToken} is set. */
+        /**
+         * Sent as {@code x-api-key}. Required unless {@link #authToken} is set.
+         *
+         * @param apiKey the API key
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = requireNonBlank(apiKey, "apiKey");
             return this;
         }
 
-        /** Sent as {@code Authorization: Bearer ...} instead of an API key. */
+        /**
+         * Sent as {@code Authorization: Bearer ...} instead of an API key.
+         *
+         * @param authToken the bearer token
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
         public Builder authToken(String authToken) {
             this.authToken = requireNonBlank(authToken, "authToken");
             return this;
@@ -232,6 +253,8 @@ public final class Brook implements AutoCloseable {
         /**
          * Where requests go; {@code /v1/messages} is appended. Default {@code https://api.anthropic.com}.
          *
+         * @param baseUrl the API's base URL; a trailing {@code /} is dropped
+         * @return this builder
          * @throws IllegalArgumentException if not an absolute http or https URI
          */
         public Builder baseUrl(String baseUrl) {
@@ -244,7 +267,13 @@ public final class Brook implements AutoCloseable {
             return this;
         }
 
-        /** Adds a beta to the {@code anthropic-beta} header (joined with commas). */
+        /**
+         * Adds a beta to the {@code anthropic-beta} header (joined with commas).
+         *
+         * @param beta the beta's name
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
         public Builder addBeta(String beta) {
             betas.add(requireNonBlank(beta, "beta"));
             return this;
@@ -253,6 +282,9 @@ public final class Brook implements AutoCloseable {
         /**
          * Uses this transport, for example one built around your own configured HTTP client. Brook never
          * closes it. Overrides discovery and {@link #transport(String)}.
+         *
+         * @param transport the transport every call of the client uses
+         * @return this builder
          */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -262,6 +294,9 @@ public final class Brook implements AutoCloseable {
         /**
          * Chooses a discovered transport by name ({@code jdk}, {@code okhttp}, {@code apache},
          * {@code vertx}) over the {@code brook.transport} property and {@code BROOK_TRANSPORT} variable.
+         *
+         * @param name the name of a transport on the class path
+         * @return this builder
          */
         public Builder transport(String name) {
             this.transportName = requireNonBlank(name, "transport name");
@@ -273,6 +308,8 @@ public final class Brook implements AutoCloseable {
          * every transport, including one around your own client (whose own connect timeout, if shorter,
          * fires first). Default 10 s.
          *
+         * @param timeout the connect timeout, positive
+         * @return this builder
          * @throws IllegalArgumentException if zero or negative
          */
         public Builder connectTimeout(Duration timeout) {
@@ -286,6 +323,8 @@ public final class Brook implements AutoCloseable {
          * Enforced by Brook's clock on every transport, including one around your own client. Default
          * 60 s; zero disables it. Per call: {@link RequestOptions.Builder#idleTimeout}.
          *
+         * @param timeout the idle timeout, zero or positive
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder idleTimeout(Duration timeout) {
@@ -298,6 +337,8 @@ public final class Brook implements AutoCloseable {
          * to its last event. Default: none (zero); long replies can take minutes, so set it only when a
          * hard deadline matters more than the reply. Per call: {@link RequestOptions.Builder#totalTimeout}.
          *
+         * @param timeout the total timeout, zero (none) or positive
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder totalTimeout(Duration timeout) {
@@ -309,6 +350,8 @@ public final class Brook implements AutoCloseable {
          * Retries of a request that failed before its first body byte (connection errors, 408, 409, 429,
          * 5xx, 529). Default 2; range 0 to 10.
          *
+         * @param maxRetries how many times a call may be retried, 0 to 10
+         * @return this builder
          * @throws IllegalArgumentException if out of range
          */
         public Builder maxRetries(int maxRetries) {
@@ -320,6 +363,8 @@ public final class Brook implements AutoCloseable {
          * Largest SSE event accepted, in bytes; a larger one ends the stream with a
          * {@code StreamProtocolException}. Default 16 MiB.
          *
+         * @param bytes the maximum event size, at least 1
+         * @return this builder
          * @throws IllegalArgumentException if less than 1
          */
         public Builder maxEventSize(int bytes) {
@@ -334,6 +379,9 @@ public final class Brook implements AutoCloseable {
          * Where {@link StreamListener} callbacks run. Default: none, so they run on the thread that
          * delivers the event (the transport's I/O thread). Name one to keep slow listeners off I/O
          * threads; callbacks of one stream still run one at a time, in order.
+         *
+         * @param executor runs the listener callbacks
+         * @return this builder
          */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = Objects.requireNonNull(executor, "callbackExecutor");
@@ -347,6 +395,9 @@ public final class Brook implements AutoCloseable {
          * daemon threads that the client creates and shuts down on {@link Brook#close()} (a variant from
          * {@link Brook#newBuilder()} creates its own). Natively asynchronous transports ({@code jdk},
          * {@code vertx}, Apache async) do not read on it.
+         *
+         * @param executor runs the blocking reads and the work after a timeout; Brook never shuts it down
+         * @return this builder
          */
         public Builder blockingExecutor(Executor executor) {
             this.blockingExecutor = Objects.requireNonNull(executor, "blockingExecutor");
@@ -358,6 +409,9 @@ public final class Brook implements AutoCloseable {
          * clients in the JVM. Brook runs no user code and no transport code on it: it only records that a
          * timeout fired and hands the abort to the blocking executor. Brook never shuts down a scheduler
          * it was given.
+         *
+         * @param scheduler the timer for this client's timeouts
+         * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -367,6 +421,8 @@ public final class Brook implements AutoCloseable {
         /**
          * Applies {@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_AUTH_TOKEN} and {@code ANTHROPIC_BASE_URL}
          * where they are set.
+         *
+         * @return this builder
          */
         public Builder fromEnv() {
             return fromEnv(System.getenv());
@@ -389,6 +445,9 @@ public final class Brook implements AutoCloseable {
         }
 
         /**
+         * Builds the client, discovering a transport unless one was given.
+         *
+         * @return a new client; it owns the transport it discovered, not one it was given
          * @throws IllegalStateException if neither an API key nor an auth token was given
          * @throws NoTransportException if no transport was given and none can be discovered
          */

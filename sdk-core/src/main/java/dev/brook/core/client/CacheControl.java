@@ -24,7 +24,7 @@ public final class CacheControl {
         this.json = json;
     }
 
-    /** {@code {"type":"ephemeral"}}: cached with the API's default time-to-live (5 minutes today). */
+    /** {@return {@code {"type":"ephemeral"}}: cached with the API's default time-to-live (5 minutes today)} */
     public static CacheControl ephemeral() {
         return EPHEMERAL;
     }
@@ -33,6 +33,7 @@ public final class CacheControl {
      * {@code {"type":"ephemeral","ttl":ttl}}.
      *
      * @param ttl the time-to-live as the API spells it, e.g. {@code "5m"} or {@code "1h"}
+     * @return the cache control
      * @throws IllegalArgumentException if {@code ttl} is blank
      */
     public static CacheControl ephemeral(String ttl) {
@@ -48,13 +49,15 @@ public final class CacheControl {
     /**
      * A cache control given as its JSON object, sent as is. The object is copied.
      *
+     * @param json the {@code cache_control} object
+     * @return the cache control
      * @throws IllegalArgumentException if {@code json} is not a JSON object
      */
     public static CacheControl of(JsonNode json) {
         return new CacheControl(ClientJson.requireObject(json, "cache_control"));
     }
 
-    /** The JSON object sent as {@code cache_control}: a copy, free to modify. */
+    /** {@return the JSON object sent as {@code cache_control}: a copy, free to modify} */
     public ObjectNode json() {
         return json.deepCopy();
     }

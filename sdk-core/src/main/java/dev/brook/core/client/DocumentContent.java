@@ -31,49 +31,94 @@ public final class DocumentContent implements RequestContent {
         this.cacheControl = cacheControl;
     }
 
-    /** A document from any source. */
+    /**
+     * A document from any source.
+     *
+     * @param source where the document comes from
+     * @return the block
+     */
     public static DocumentContent of(MediaSource source) {
         return new DocumentContent(Objects.requireNonNull(source, "source"), null, null, null, null);
     }
 
-    /** An inline PDF; the bytes are Base64-encoded now. */
+    /**
+     * An inline PDF; the bytes are Base64-encoded now.
+     *
+     * @param bytes the PDF file's bytes; later changes to the array are not seen
+     * @return the block
+     */
     public static DocumentContent pdf(byte[] bytes) {
         return of(MediaSource.base64("application/pdf", bytes));
     }
 
-    /** An inline PDF already in standard Base64. */
+    /**
+     * An inline PDF already in standard Base64.
+     *
+     * @param base64Data the PDF file's bytes in standard Base64 (not checked)
+     * @return the block
+     */
     public static DocumentContent pdfBase64(String base64Data) {
         return of(MediaSource.base64("application/pdf", base64Data));
     }
 
-    /** A plain-text document ({@code text/plain}). */
+    /**
+     * A plain-text document ({@code text/plain}).
+     *
+     * @param text the document's text
+     * @return the block
+     */
     public static DocumentContent plainText(String text) {
         return of(MediaSource.plainText(text));
     }
 
-    /** A PDF the API fetches from {@code url}. */
+    /**
+     * A PDF the API fetches from {@code url}.
+     *
+     * @param url an absolute {@code https} URL (not checked)
+     * @return the block
+     */
     public static DocumentContent url(String url) {
         return of(MediaSource.url(url));
     }
 
-    /** A copy with the given {@code title}. */
+    /**
+     * A copy with the given {@code title}.
+     *
+     * @param title the document's title
+     * @return the changed copy
+     */
     public DocumentContent withTitle(String title) {
         return new DocumentContent(source, Objects.requireNonNull(title, "title"), context, citationsEnabled,
                 cacheControl);
     }
 
-    /** A copy with the given {@code context}: text about the document the model sees but does not cite. */
+    /**
+     * A copy with the given {@code context}: text about the document the model sees but does not cite.
+     *
+     * @param context the context text
+     * @return the changed copy
+     */
     public DocumentContent withContext(String context) {
         return new DocumentContent(source, title, Objects.requireNonNull(context, "context"), citationsEnabled,
                 cacheControl);
     }
 
-    /** A copy sending {@code "citations":{"enabled":enabled}}. Not sent unless called. */
+    /**
+     * A copy sending {@code "citations":{"enabled":enabled}}. Not sent unless called.
+     *
+     * @param enabled whether the model may cite the document
+     * @return the changed copy
+     */
     public DocumentContent withCitations(boolean enabled) {
         return new DocumentContent(source, title, context, enabled, cacheControl);
     }
 
-    /** A copy with the given prompt-caching breakpoint. */
+    /**
+     * A copy with the given prompt-caching breakpoint.
+     *
+     * @param cacheControl the breakpoint
+     * @return the changed copy
+     */
     public DocumentContent withCacheControl(CacheControl cacheControl) {
         return new DocumentContent(source, title, context, citationsEnabled,
                 Objects.requireNonNull(cacheControl, "cacheControl"));
@@ -84,27 +129,27 @@ public final class DocumentContent implements RequestContent {
         return "document";
     }
 
-    /** Where the document comes from. */
+    /** {@return where the document comes from} */
     public MediaSource source() {
         return source;
     }
 
-    /** The title, if set. */
+    /** {@return the title, if set} */
     public Optional<String> title() {
         return Optional.ofNullable(title);
     }
 
-    /** The context, if set. */
+    /** {@return the context, if set} */
     public Optional<String> context() {
         return Optional.ofNullable(context);
     }
 
-    /** Whether citations are enabled, if {@link #withCitations(boolean)} was called. */
+    /** {@return whether citations are enabled, if {@link #withCitations(boolean)} was called} */
     public Optional<Boolean> citationsEnabled() {
         return Optional.ofNullable(citationsEnabled);
     }
 
-    /** The prompt-caching breakpoint, if set. */
+    /** {@return the prompt-caching breakpoint, if set} */
     public Optional<CacheControl> cacheControl() {
         return Optional.ofNullable(cacheControl);
     }

@@ -25,6 +25,8 @@ public final class ImageContent implements RequestContent {
     /**
      * An image from the given source.
      *
+     * @param source where the image comes from
+     * @return the block
      * @throws IllegalArgumentException if {@code source} is {@link MediaSource.PlainText}, which only
      *     documents accept
      */
@@ -41,6 +43,8 @@ public final class ImageContent implements RequestContent {
      * An inline image; the bytes are Base64-encoded now.
      *
      * @param mediaType {@code image/jpeg}, {@code image/png}, {@code image/gif} or {@code image/webp}
+     * @param bytes the image file's bytes; later changes to the array are not seen
+     * @return the block
      */
     public static ImageContent base64(String mediaType, byte[] bytes) {
         return of(MediaSource.base64(mediaType, bytes));
@@ -50,17 +54,29 @@ public final class ImageContent implements RequestContent {
      * An inline image already in standard Base64.
      *
      * @param mediaType {@code image/jpeg}, {@code image/png}, {@code image/gif} or {@code image/webp}
+     * @param base64Data the image file's bytes in standard Base64 (not checked)
+     * @return the block
      */
     public static ImageContent base64(String mediaType, String base64Data) {
         return of(MediaSource.base64(mediaType, base64Data));
     }
 
-    /** An image the API fetches from {@code url}. */
+    /**
+     * An image the API fetches from {@code url}.
+     *
+     * @param url an absolute {@code https} URL (not checked)
+     * @return the block
+     */
     public static ImageContent url(String url) {
         return of(MediaSource.url(url));
     }
 
-    /** A copy with the given prompt-caching breakpoint. */
+    /**
+     * A copy with the given prompt-caching breakpoint.
+     *
+     * @param cacheControl the breakpoint
+     * @return the changed copy
+     */
     public ImageContent withCacheControl(CacheControl cacheControl) {
         return new ImageContent(source, Objects.requireNonNull(cacheControl, "cacheControl"));
     }
@@ -70,12 +86,12 @@ public final class ImageContent implements RequestContent {
         return "image";
     }
 
-    /** Where the image comes from. */
+    /** {@return where the image comes from} */
     public MediaSource source() {
         return source;
     }
 
-    /** The prompt-caching breakpoint, if set. */
+    /** {@return the prompt-caching breakpoint, if set} */
     public Optional<CacheControl> cacheControl() {
         return Optional.ofNullable(cacheControl);
     }

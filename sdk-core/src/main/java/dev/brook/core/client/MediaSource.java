@@ -20,6 +20,7 @@ public sealed interface MediaSource
      * @param mediaType e.g. {@code image/png}, {@code image/jpeg}, {@code image/gif}, {@code image/webp},
      *     {@code application/pdf}
      * @param bytes the raw bytes; they are encoded now, so later changes to the array are not seen
+     * @return the source
      */
     static MediaSource base64(String mediaType, byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
@@ -31,17 +32,28 @@ public sealed interface MediaSource
      *
      * @param mediaType e.g. {@code image/png} or {@code application/pdf}
      * @param base64Data the bytes in standard Base64 (not checked)
+     * @return the source
      */
     static MediaSource base64(String mediaType, String base64Data) {
         return new Base64Data(mediaType, base64Data);
     }
 
-    /** Bytes the API fetches itself: {@code {"type":"url","url":...}}. */
+    /**
+     * Bytes the API fetches itself: {@code {"type":"url","url":...}}.
+     *
+     * @param url an absolute {@code https} URL (not checked)
+     * @return the source
+     */
     static MediaSource url(String url) {
         return new Url(url);
     }
 
-    /** Plain text, for documents only: {@code {"type":"text","media_type":"text/plain","data":...}}. */
+    /**
+     * Plain text, for documents only: {@code {"type":"text","media_type":"text/plain","data":...}}.
+     *
+     * @param text the document's text
+     * @return the source
+     */
     static MediaSource plainText(String text) {
         return new PlainText(text);
     }
@@ -50,13 +62,15 @@ public sealed interface MediaSource
      * A source given as its JSON object, sent as is, for source kinds Brook does not model (for example
      * {@code {"type":"file","file_id":...}}). The object is copied.
      *
+     * @param json the {@code source} object
+     * @return the source
      * @throws IllegalArgumentException if {@code json} is not a JSON object
      */
     static MediaSource raw(JsonNode json) {
         return new Raw(json);
     }
 
-    /** The {@code type} of the source object, e.g. {@code "base64"}. */
+    /** {@return the {@code type} of the source object, e.g. {@code "base64"}} */
     String type();
 
     /**
@@ -66,7 +80,11 @@ public sealed interface MediaSource
      * @param data the bytes in standard Base64
      */
     record Base64Data(String mediaType, String data) implements MediaSource {
-        /** @throws IllegalArgumentException if {@code mediaType} is blank */
+        /**
+         * @param mediaType the media type, e.g. {@code image/png}
+         * @param data the bytes in standard Base64
+         * @throws IllegalArgumentException if {@code mediaType} is blank
+         */
         public Base64Data {
             Objects.requireNonNull(mediaType, "mediaType");
             Objects.requireNonNull(data, "data");
@@ -93,7 +111,10 @@ public sealed interface MediaSource
      * @param url an absolute {@code https} URL (not checked)
      */
     record Url(String url) implements MediaSource {
-        /** @throws IllegalArgumentException if {@code url} is blank */
+        /**
+         * @param url an absolute {@code https} URL (not checked)
+         * @throws IllegalArgumentException if {@code url} is blank
+         */
         public Url {
             Objects.requireNonNull(url, "url");
             if (url.isBlank()) {
@@ -113,7 +134,11 @@ public sealed interface MediaSource
      * @param data the text
      */
     record PlainText(String data) implements MediaSource {
-        /** Checks the text is not null. */
+        /**
+         * Checks the text is not null.
+         *
+         * @param data the text
+         */
         public PlainText {
             Objects.requireNonNull(data, "data");
         }
@@ -136,12 +161,15 @@ public sealed interface MediaSource
      * @param json the JSON object; copied in, and copied again by the accessor
      */
     record Raw(JsonNode json) implements MediaSource {
-        /** @throws IllegalArgumentException if {@code json} is not a JSON object */
+        /**
+         * @param json the JSON object; copied in, and copied again by the accessor
+         * @throws IllegalArgumentException if {@code json} is not a JSON object
+         */
         public Raw {
             json = ClientJson.requireObject(json, "source");
         }
 
-        /** A copy of the source object, free to modify. */
+        /** {@return a copy of the source object, free to modify} */
         @Override
         public JsonNode json() {
             return json.deepCopy();

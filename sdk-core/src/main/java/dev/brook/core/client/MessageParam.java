@@ -47,7 +47,7 @@ public record MessageParam(Role role, List<RequestContent> content) {
             this.wireName = wireName;
         }
 
-        /** The role as sent: {@code "user"} or {@code "assistant"}. */
+        /** {@return the role as sent: {@code "user"} or {@code "assistant"}} */
         public String wireName() {
             return wireName;
         }
@@ -56,6 +56,8 @@ public record MessageParam(Role role, List<RequestContent> content) {
     /**
      * Checks the role and copies the content.
      *
+     * @param role who speaks
+     * @param content the blocks, at least one; copied into an unmodifiable list
      * @throws NullPointerException if {@code role}, {@code content} or a block is null
      * @throws IllegalArgumentException if {@code content} is empty
      */
@@ -69,7 +71,12 @@ public record MessageParam(Role role, List<RequestContent> content) {
         }
     }
 
-    /** A user turn holding {@code text}. */
+    /**
+     * A user turn holding {@code text}.
+     *
+     * @param text the user's message
+     * @return the turn, one text block
+     */
     public static MessageParam user(String text) {
         return new MessageParam(Role.USER, List.of(TextContent.of(text)));
     }
@@ -77,6 +84,8 @@ public record MessageParam(Role role, List<RequestContent> content) {
     /**
      * A user turn holding the given blocks, in order.
      *
+     * @param content the blocks, at least one
+     * @return the turn
      * @throws IllegalArgumentException if no block is given
      */
     public static MessageParam user(RequestContent... content) {
@@ -86,13 +95,20 @@ public record MessageParam(Role role, List<RequestContent> content) {
     /**
      * A user turn holding the given blocks, in order; for example several {@link ToolResult}s at once.
      *
+     * @param content the blocks, at least one
+     * @return the turn
      * @throws IllegalArgumentException if {@code content} is empty
      */
     public static MessageParam user(List<? extends RequestContent> content) {
         return new MessageParam(Role.USER, List.copyOf(Objects.requireNonNull(content, "content")));
     }
 
-    /** An assistant turn holding {@code text}; as the last turn, it prefills the model's answer. */
+    /**
+     * An assistant turn holding {@code text}; as the last turn, it prefills the model's answer.
+     *
+     * @param text the assistant's message
+     * @return the turn, one text block
+     */
     public static MessageParam assistant(String text) {
         return new MessageParam(Role.ASSISTANT, List.of(TextContent.of(text)));
     }
@@ -100,6 +116,8 @@ public record MessageParam(Role role, List<RequestContent> content) {
     /**
      * An assistant turn holding the given blocks, in order.
      *
+     * @param content the blocks, at least one
+     * @return the turn
      * @throws IllegalArgumentException if no block is given
      */
     public static MessageParam assistant(RequestContent... content) {
@@ -109,6 +127,8 @@ public record MessageParam(Role role, List<RequestContent> content) {
     /**
      * An assistant turn holding the given blocks, in order.
      *
+     * @param content the blocks, at least one
+     * @return the turn
      * @throws IllegalArgumentException if {@code content} is empty
      */
     public static MessageParam assistant(List<? extends RequestContent> content) {
@@ -143,6 +163,7 @@ public record MessageParam(Role role, List<RequestContent> content) {
      * read, not kept: the turn holds copies.
      *
      * @param finalMessage a complete response, typically {@code MessageStream.finalMessage()}
+     * @return the assistant turn holding the converted blocks
      * @throws IllegalArgumentException if nothing is left to send (no block, or only empty text), or a
      *     block has no {@code type}
      */
@@ -206,6 +227,9 @@ public record MessageParam(Role role, List<RequestContent> content) {
     /**
      * A user turn answering one tool call: {@code user(ToolResult.of(toolUseId, content))}.
      *
+     * @param toolUseId the id of the {@code tool_use} block answered
+     * @param content the tool's result, as text
+     * @return the user turn holding the one result
      * @throws IllegalArgumentException if {@code toolUseId} is blank
      */
     public static MessageParam toolResult(String toolUseId, String content) {
@@ -216,6 +240,9 @@ public record MessageParam(Role role, List<RequestContent> content) {
      * A user turn answering one tool call that failed:
      * {@code user(ToolResult.error(toolUseId, message))}.
      *
+     * @param toolUseId the id of the {@code tool_use} block answered
+     * @param message what went wrong, for the model to read
+     * @return the user turn holding the one error result
      * @throws IllegalArgumentException if {@code toolUseId} is blank
      */
     public static MessageParam toolError(String toolUseId, String message) {

@@ -77,82 +77,82 @@ public final class MessageRequest {
         this.extras = Collections.unmodifiableMap(copy);
     }
 
-    /** A new, empty builder. */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values, to derive a variant; this request is not changed. */
+    /** {@return a builder holding this request's values, to derive a variant; this request is not changed} */
     public Builder newBuilder() {
         return new Builder(this);
     }
 
-    /** The model id, e.g. {@code "claude-sonnet-4-5"}. */
+    /** {@return the model id, e.g. {@code "claude-sonnet-4-5"}} */
     public String model() {
         return model;
     }
 
-    /** The most tokens the model may generate; always positive. */
+    /** {@return the most tokens the model may generate; always positive} */
     public int maxTokens() {
         return maxTokens;
     }
 
-    /** The conversation, oldest turn first; unmodifiable, never empty. */
+    /** {@return the conversation, oldest turn first; unmodifiable, never empty} */
     public List<MessageParam> messages() {
         return messages;
     }
 
-    /** The system prompt, when given as a plain string. */
+    /** {@return the system prompt, when given as a plain string} */
     public Optional<String> systemText() {
         return Optional.ofNullable(systemText);
     }
 
-    /** The system prompt, when given as text blocks; unmodifiable, empty otherwise. */
+    /** {@return the system prompt, when given as text blocks; unmodifiable, empty otherwise} */
     public List<TextContent> systemBlocks() {
         return systemBlocks == null ? List.of() : systemBlocks;
     }
 
-    /** The tools offered; unmodifiable, empty when none. */
+    /** {@return the tools offered; unmodifiable, empty when none} */
     public List<Tool> tools() {
         return tools;
     }
 
-    /** How the model may use the tools, if set. */
+    /** {@return how the model may use the tools, if set} */
     public Optional<ToolChoice> toolChoice() {
         return Optional.ofNullable(toolChoice);
     }
 
-    /** The extended-thinking setting, if set. */
+    /** {@return the extended-thinking setting, if set} */
     public Optional<ThinkingConfig> thinking() {
         return Optional.ofNullable(thinking);
     }
 
-    /** The sampling temperature, if set; in {@code [0.0, 1.0]}. */
+    /** {@return the sampling temperature, if set; in {@code [0.0, 1.0]}} */
     public OptionalDouble temperature() {
         return temperature == null ? OptionalDouble.empty() : OptionalDouble.of(temperature);
     }
 
-    /** The nucleus-sampling probability, if set; in {@code [0.0, 1.0]}. */
+    /** {@return the nucleus-sampling probability, if set; in {@code [0.0, 1.0]}} */
     public OptionalDouble topP() {
         return topP == null ? OptionalDouble.empty() : OptionalDouble.of(topP);
     }
 
-    /** The top-k sampling limit, if set; not negative. */
+    /** {@return the top-k sampling limit, if set; not negative} */
     public OptionalInt topK() {
         return topK == null ? OptionalInt.empty() : OptionalInt.of(topK);
     }
 
-    /** Custom stop sequences; unmodifiable, empty when none. */
+    /** {@return custom stop sequences; unmodifiable, empty when none} */
     public List<String> stopSequences() {
         return stopSequences;
     }
 
-    /** The request metadata, if set. */
+    /** {@return the request metadata, if set} */
     public Optional<Metadata> metadata() {
         return Optional.ofNullable(metadata);
     }
 
-    /** The raw extra top-level fields, in insertion order: an unmodifiable map of copies. */
+    /** {@return the raw extra top-level fields, in insertion order: an unmodifiable map of copies} */
     public Map<String, JsonNode> extras() {
         Map<String, JsonNode> copy = new LinkedHashMap<>();
         extras.forEach((name, value) -> copy.put(name, value.deepCopy()));
@@ -180,6 +180,7 @@ public final class MessageRequest {
      * Writes the request body as one JSON object to {@code generator}; the generator is neither flushed
      * nor closed. Fields set to nothing are omitted; extra fields come last but before {@code stream}.
      *
+     * @param generator where to write the body
      * @param stream whether to add {@code "stream":true}
      * @throws IOException if the generator fails to write
      */
@@ -347,6 +348,8 @@ public final class MessageRequest {
         /**
          * The model id, e.g. {@code "claude-sonnet-4-5"}. Required.
          *
+         * @param model the model id
+         * @return this builder
          * @throws IllegalArgumentException if {@code model} is blank
          */
         public Builder model(String model) {
@@ -362,6 +365,8 @@ public final class MessageRequest {
          * The most tokens the model may generate ({@code max_tokens}). Required; the model's own limit
          * is checked by the API.
          *
+         * @param maxTokens the most tokens to generate, positive
+         * @return this builder
          * @throws IllegalArgumentException if {@code maxTokens} is not positive
          */
         public Builder maxTokens(int maxTokens) {
@@ -372,7 +377,12 @@ public final class MessageRequest {
             return this;
         }
 
-        /** Replaces the conversation with {@code messages} (copied), oldest turn first. */
+        /**
+         * Replaces the conversation with {@code messages} (copied), oldest turn first.
+         *
+         * @param messages the turns, oldest first
+         * @return this builder
+         */
         public Builder messages(List<MessageParam> messages) {
             Objects.requireNonNull(messages, "messages");
             List<MessageParam> copy = List.copyOf(messages);
@@ -381,23 +391,43 @@ public final class MessageRequest {
             return this;
         }
 
-        /** Appends a turn to the conversation. */
+        /**
+         * Appends a turn to the conversation.
+         *
+         * @param message the turn to add after the others
+         * @return this builder
+         */
         public Builder addMessage(MessageParam message) {
             messages.add(Objects.requireNonNull(message, "message"));
             return this;
         }
 
-        /** Appends a user turn holding {@code text}. */
+        /**
+         * Appends a user turn holding {@code text}.
+         *
+         * @param text the user's message
+         * @return this builder
+         */
         public Builder addUserMessage(String text) {
             return addMessage(MessageParam.user(text));
         }
 
-        /** Appends an assistant turn holding {@code text}; as the last turn it prefills the answer. */
+        /**
+         * Appends an assistant turn holding {@code text}; as the last turn it prefills the answer.
+         *
+         * @param text the assistant's message
+         * @return this builder
+         */
         public Builder addAssistantMessage(String text) {
             return addMessage(MessageParam.assistant(text));
         }
 
-        /** The system prompt as a plain string, replacing any system blocks; {@code null} removes it. */
+        /**
+         * The system prompt as a plain string, replacing any system blocks; {@code null} removes it.
+         *
+         * @param system the system prompt, or {@code null}
+         * @return this builder
+         */
         public Builder system(String system) {
             this.systemText = system;
             this.systemBlocks = null;
@@ -407,6 +437,9 @@ public final class MessageRequest {
         /**
          * The system prompt as text blocks (copied), e.g. to mark a cache breakpoint; replaces a string
          * system prompt. {@code null} removes it; an empty list sends {@code "system":[]}.
+         *
+         * @param blocks the system prompt's blocks, or {@code null}
+         * @return this builder
          */
         public Builder systemBlocks(List<TextContent> blocks) {
             this.systemBlocks = blocks == null ? null : List.copyOf(blocks);
@@ -414,12 +447,22 @@ public final class MessageRequest {
             return this;
         }
 
-        /** The system prompt as the given text blocks; see {@link #systemBlocks(List)}. */
+        /**
+         * The system prompt as the given text blocks; see {@link #systemBlocks(List)}.
+         *
+         * @param blocks the system prompt's blocks
+         * @return this builder
+         */
         public Builder systemBlocks(TextContent... blocks) {
             return systemBlocks(Arrays.asList(Objects.requireNonNull(blocks, "blocks")));
         }
 
-        /** Replaces the tools with {@code tools} (copied); an empty list sends no {@code tools}. */
+        /**
+         * Replaces the tools with {@code tools} (copied); an empty list sends no {@code tools}.
+         *
+         * @param tools the tools to offer
+         * @return this builder
+         */
         public Builder tools(List<? extends Tool> tools) {
             Objects.requireNonNull(tools, "tools");
             List<Tool> copy = List.copyOf(tools);
@@ -428,19 +471,34 @@ public final class MessageRequest {
             return this;
         }
 
-        /** Appends a tool. */
+        /**
+         * Appends a tool.
+         *
+         * @param tool the tool to offer after the others
+         * @return this builder
+         */
         public Builder addTool(Tool tool) {
             tools.add(Objects.requireNonNull(tool, "tool"));
             return this;
         }
 
-        /** How the model may use the tools; {@code null} (the default) leaves it to the API ({@code auto}). */
+        /**
+         * How the model may use the tools; {@code null} (the default) leaves it to the API ({@code auto}).
+         *
+         * @param toolChoice the tool choice, or {@code null}
+         * @return this builder
+         */
         public Builder toolChoice(ToolChoice toolChoice) {
             this.toolChoice = toolChoice;
             return this;
         }
 
-        /** Extended thinking; {@code null} (the default) leaves it to the model. */
+        /**
+         * Extended thinking; {@code null} (the default) leaves it to the model.
+         *
+         * @param thinking the thinking setting, or {@code null}
+         * @return this builder
+         */
         public Builder thinking(ThinkingConfig thinking) {
             this.thinking = thinking;
             return this;
@@ -450,6 +508,8 @@ public final class MessageRequest {
          * Sampling temperature, {@code 0.0} to {@code 1.0}; {@code null} (the default) leaves it to the
          * API ({@code 1.0}).
          *
+         * @param temperature the temperature, or {@code null}
+         * @return this builder
          * @throws IllegalArgumentException if outside {@code [0.0, 1.0]} or NaN
          */
         public Builder temperature(Double temperature) {
@@ -461,6 +521,8 @@ public final class MessageRequest {
          * Nucleus-sampling probability ({@code top_p}), {@code 0.0} to {@code 1.0}; {@code null} (the
          * default) leaves it to the API.
          *
+         * @param topP the probability, or {@code null}
+         * @return this builder
          * @throws IllegalArgumentException if outside {@code [0.0, 1.0]} or NaN
          */
         public Builder topP(Double topP) {
@@ -471,6 +533,8 @@ public final class MessageRequest {
         /**
          * Top-k sampling ({@code top_k}); {@code null} (the default) leaves it to the API.
          *
+         * @param topK how many top tokens to sample from, or {@code null}
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder topK(Integer topK) {
@@ -484,6 +548,8 @@ public final class MessageRequest {
         /**
          * Custom stop sequences (copied); an empty list (the default) sends none.
          *
+         * @param stopSequences the sequences that end generation
+         * @return this builder
          * @throws NullPointerException if the list or an element is null
          */
         public Builder stopSequences(List<String> stopSequences) {
@@ -491,7 +557,12 @@ public final class MessageRequest {
             return this;
         }
 
-        /** The request metadata; {@code null} (the default) sends none. */
+        /**
+         * The request metadata; {@code null} (the default) sends none.
+         *
+         * @param metadata the metadata, or {@code null}
+         * @return this builder
+         */
         public Builder metadata(Metadata metadata) {
             this.metadata = metadata;
             return this;
@@ -503,6 +574,9 @@ public final class MessageRequest {
          * It may name a modelled field that is left unset (say {@code thinking} with an option Brook
          * lacks), but {@link #build()} fails if both are set.
          *
+         * @param name the top-level field name
+         * @param value the field's value
+         * @return this builder
          * @throws IllegalArgumentException if {@code name} is blank, or is {@code model},
          *     {@code max_tokens}, {@code messages} or {@code stream}, which the request always writes
          */
@@ -526,6 +600,9 @@ public final class MessageRequest {
          * {@code putExtraJson("context_management", "{\"edits\":[...]}")}; see
          * {@link #putExtra(String, JsonNode)}.
          *
+         * @param name the top-level field name
+         * @param json the field's value as JSON text
+         * @return this builder
          * @throws IllegalArgumentException if {@code json} is not valid JSON, or the name is refused as in
          *     {@link #putExtra(String, JsonNode)}
          */
@@ -534,7 +611,12 @@ public final class MessageRequest {
             return putExtra(name, ClientJson.parse(json, "extra field '" + name + "'"));
         }
 
-        /** Removes a raw extra field; does nothing if absent. */
+        /**
+         * Removes a raw extra field; does nothing if absent.
+         *
+         * @param name the top-level field name
+         * @return this builder
+         */
         public Builder removeExtra(String name) {
             extras.remove(Objects.requireNonNull(name, "name"));
             return this;
@@ -544,6 +626,7 @@ public final class MessageRequest {
          * Builds the request. The builder can be used again afterwards; later changes do not reach the
          * request built.
          *
+         * @return the request
          * @throws IllegalStateException if the model or max tokens were not set, there is no message, or
          *     an extra field names a modelled field that is also set
          */

@@ -83,12 +83,16 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         this.cleanable = CLEANER.register(this, release);
     }
 
-    /** The {@code request-id} response header, to quote when reporting a problem. */
+    /**
+     * The {@code request-id} response header, to quote when reporting a problem.
+     *
+     * @return the request id; empty when the response had none
+     */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** The HTTP status of the response (a 2xx). */
+    /** {@return the HTTP status of the response (a 2xx)} */
     public int statusCode() {
         return response.statusCode();
     }
@@ -96,6 +100,9 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     /**
      * The events, in order, read as the iterator advances. {@code hasNext()} blocks until the next event
      * arrives or the stream ends; it throws the stream's error, if any, after the last good event.
+     *
+     * @return the iterator, sharing this stream's one position with {@link #events()} and
+     *     {@link #textStream()}
      */
     @Override
     public Iterator<StreamEvent> iterator() {
@@ -116,14 +123,14 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         };
     }
 
-    /** The events as a sequential {@link Stream}; closing it closes this stream. */
+    /** {@return the events as a sequential {@link Stream}; closing it closes this stream} */
     public Stream<StreamEvent> events() {
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
     }
 
-    /** The text deltas of every text block, in order, as they arrive. */
+    /** {@return the text deltas of every text block, in order, as they arrive} */
     public Stream<String> textStream() {
         return events()
                 .filter(e -> e instanceof ContentBlockDeltaEvent d && d.delta() instanceof TextDelta)
@@ -133,6 +140,7 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     /**
      * Reads the rest of the stream and returns the accumulated message.
      *
+     * @return the complete message
      * @throws BrookException the stream's error, carrying the snapshot; a {@code ConnectionException}
      *     when the stream was closed before {@code message_stop}
      */
@@ -148,7 +156,12 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         return finalMessage;
     }
 
-    /** Reads the rest of the stream and returns the text of all its text blocks, concatenated. */
+    /**
+     * Reads the rest of the stream and returns the text of all its text blocks, concatenated.
+     *
+     * @return the text of the final message; {@code ""} when it has no text block
+     * @throws BrookException the stream's error, as {@link #finalMessage()} throws it
+     */
     public String finalText() {
         return finalMessage().text();
     }
@@ -156,12 +169,14 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     /**
      * The message accumulated from the events read so far; empty before {@code message_start}. Each call
      * builds a fresh immutable value.
+     *
+     * @return the message so far; empty before {@code message_start}
      */
     public Optional<Message> snapshot() {
         return Optional.ofNullable(decoder.snapshot());
     }
 
-    /** Whether {@code message_stop} has been read. */
+    /** {@return whether {@code message_stop} has been read} */
     public boolean isComplete() {
         return decoder.isComplete();
     }

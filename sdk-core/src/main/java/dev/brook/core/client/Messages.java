@@ -53,6 +53,9 @@ public final class Messages {
     /**
      * Sends {@code request} with {@code "stream": true} and returns the open stream once the response
      * headers have arrived, with the client's settings. See {@link #stream(MessageRequest, RequestOptions)}.
+     *
+     * @param request the request; its {@code stream} flag is set by the call
+     * @return the open stream, to read and close
      */
     public MessageStream stream(MessageRequest request) {
         return stream(request, RequestOptions.none());
@@ -62,7 +65,9 @@ public final class Messages {
      * Sends {@code request} with {@code "stream": true} and returns the open stream once the response
      * headers have arrived. Failures before the first body byte are retried as configured.
      *
+     * @param request the request; its {@code stream} flag is set by the call
      * @param options this call's headers, betas, timeouts and retries, over the client's
+     * @return the open stream, to read and close
      * @throws ApiException (a subclass per status) when the API answers with an error status
      * @throws ConnectionException when no connection could be made, after the retries
      * @throws StreamTimeoutException when connecting or waiting for the headers timed out, after the
@@ -91,6 +96,10 @@ public final class Messages {
     /**
      * Streams without blocking, delivering each event to {@code listener}, with the client's settings.
      * See {@link #streamAsync(MessageRequest, StreamListener, RequestOptions)}.
+     *
+     * @param request the request; its {@code stream} flag is set by the call
+     * @param listener receives the stream's events and its one terminal callback
+     * @return the handle: {@link AsyncMessageStream#finalMessage()}, {@link AsyncMessageStream#cancel()}
      */
     public AsyncMessageStream streamAsync(MessageRequest request, StreamListener listener) {
         return streamAsync(request, listener, RequestOptions.none());
@@ -100,6 +109,8 @@ public final class Messages {
      * Streams without blocking, delivering each event to {@code listener} (see {@link StreamListener} for
      * threads and ordering). The request is sent at once.
      *
+     * @param request the request; its {@code stream} flag is set by the call
+     * @param listener receives the stream's events and its one terminal callback
      * @param options this call's headers, betas, timeouts and retries, over the client's
      * @return the handle: {@link AsyncMessageStream#finalMessage()}, {@link AsyncMessageStream#cancel()}
      */
@@ -111,6 +122,9 @@ public final class Messages {
     /**
      * Streams without blocking to the one subscriber of {@link AsyncMessageStream#events()}, with the
      * client's settings. See {@link #streamAsync(MessageRequest, RequestOptions)}.
+     *
+     * @param request the request; its {@code stream} flag is set by the call
+     * @return the handle, whose {@link AsyncMessageStream#events()} takes the subscriber
      */
     public AsyncMessageStream streamAsync(MessageRequest request) {
         return streamAsync(request, RequestOptions.none());
@@ -122,7 +136,9 @@ public final class Messages {
      * once; errors before the first event (API errors after retries, connection failures, timeouts)
      * reach the subscriber's {@code onError} and the final-message future.
      *
+     * @param request the request; its {@code stream} flag is set by the call
      * @param options this call's headers, betas, timeouts and retries, over the client's
+     * @return the handle, whose {@link AsyncMessageStream#events()} takes the subscriber
      */
     public AsyncMessageStream streamAsync(MessageRequest request, RequestOptions options) {
         return startAsync(request, null, options);
@@ -131,6 +147,9 @@ public final class Messages {
     /**
      * Sends {@code request} without streaming and returns the whole reply, with the client's settings.
      * See {@link #create(MessageRequest, RequestOptions)}.
+     *
+     * @param request the request; its {@code stream} flag is set by the call
+     * @return the reply
      */
     public Message create(MessageRequest request) {
         return create(request, RequestOptions.none());
@@ -139,7 +158,9 @@ public final class Messages {
     /**
      * Sends {@code request} without streaming and returns the whole reply.
      *
+     * @param request the request; its {@code stream} flag is set by the call
      * @param options this call's headers, betas, timeouts and retries, over the client's
+     * @return the reply
      * @throws ApiException (a subclass per status) when the API answers with an error status
      * @throws ConnectionException when the connection fails, after the retries
      * @throws StreamTimeoutException when a timeout fires

@@ -11,7 +11,11 @@ import java.util.Objects;
  *     which helps the API detect abuse
  */
 public record Metadata(String userId) {
-    /** @throws IllegalArgumentException if {@code userId} is blank */
+    /**
+     * @param userId an opaque id of the end user (a UUID or hash; never a name, email or phone number),
+     *     which helps the API detect abuse
+     * @throws IllegalArgumentException if {@code userId} is blank
+     */
     public Metadata {
         Objects.requireNonNull(userId, "userId");
         if (userId.isBlank()) {
@@ -19,7 +23,13 @@ public record Metadata(String userId) {
         }
     }
 
-    /** Same as {@code new Metadata(userId)}. */
+    /**
+     * Same as {@code new Metadata(userId)}.
+     *
+     * @param userId an opaque id of the end user, not blank
+     * @return the metadata
+     * @throws IllegalArgumentException if {@code userId} is blank
+     */
     public static Metadata ofUserId(String userId) {
         return new Metadata(userId);
     }

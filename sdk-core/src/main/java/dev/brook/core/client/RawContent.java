@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param json the block, a JSON object with a string {@code type}
  */
 public record RawContent(JsonNode json) implements RequestContent {
-    /** @throws IllegalArgumentException if {@code json} is not an object with a string {@code type} */
+    /**
+     * @param json the block, a JSON object with a string {@code type}
+     * @throws IllegalArgumentException if {@code json} is not an object with a string {@code type}
+     */
     public RawContent {
         ObjectNode copy = ClientJson.requireObject(json, "content block");
         if (!copy.path("type").isTextual()) {
@@ -25,6 +28,8 @@ public record RawContent(JsonNode json) implements RequestContent {
     /**
      * The block given as a JSON tree (copied).
      *
+     * @param json the block object
+     * @return the block
      * @throws IllegalArgumentException if {@code json} is not an object with a string {@code type}
      */
     public static RawContent of(JsonNode json) {
@@ -34,6 +39,8 @@ public record RawContent(JsonNode json) implements RequestContent {
     /**
      * The block given as JSON text.
      *
+     * @param json the block object, as JSON text
+     * @return the block
      * @throws IllegalArgumentException if {@code json} is not valid JSON, or not an object with a
      *     string {@code type}
      */
@@ -47,7 +54,7 @@ public record RawContent(JsonNode json) implements RequestContent {
         return json.get("type").asText();
     }
 
-    /** A copy of the block, free to modify. */
+    /** {@return a copy of the block, free to modify} */
     @Override
     public JsonNode json() {
         return json.deepCopy();

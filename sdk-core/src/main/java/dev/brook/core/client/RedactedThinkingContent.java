@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param data the encrypted data the API gave
  */
 public record RedactedThinkingContent(String data) implements RequestContent {
-    /** Checks the data is not null. */
+    /**
+     * Checks the data is not null.
+     *
+     * @param data the encrypted data the API gave
+     */
     public RedactedThinkingContent {
         Objects.requireNonNull(data, "data");
     }

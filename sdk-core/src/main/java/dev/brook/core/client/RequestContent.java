@@ -14,10 +14,15 @@ public sealed interface RequestContent
         permits TextContent, ImageContent, DocumentContent, ToolUseContent, ToolResult, ThinkingContent,
                 RedactedThinkingContent, RawContent {
 
-    /** The block's {@code type} as sent, e.g. {@code "text"} or {@code "tool_result"}. */
+    /** {@return the block's {@code type} as sent, e.g. {@code "text"} or {@code "tool_result"}} */
     String type();
 
-    /** A text block: same as {@link TextContent#of(String)}. */
+    /**
+     * A text block: same as {@link TextContent#of(String)}.
+     *
+     * @param text the text
+     * @return the block
+     */
     static TextContent text(String text) {
         return TextContent.of(text);
     }
@@ -25,6 +30,8 @@ public sealed interface RequestContent
     /**
      * A block given as its JSON object, sent as is: same as {@link RawContent#of(JsonNode)}.
      *
+     * @param json the block object (copied)
+     * @return the block
      * @throws IllegalArgumentException if {@code json} is not an object with a string {@code type}
      */
     static RawContent raw(JsonNode json) {
@@ -34,6 +41,8 @@ public sealed interface RequestContent
     /**
      * A block given as JSON text, sent as is: same as {@link RawContent#parse(String)}.
      *
+     * @param json the block object, as JSON text
+     * @return the block
      * @throws IllegalArgumentException if {@code json} is not valid JSON, or not an object with a
      *     string {@code type}
      */

@@ -54,37 +54,41 @@ public final class RequestOptions {
         this.maxRetries = b.maxRetries;
     }
 
-    /** Options that change nothing: every setting is the client's. */
+    /** {@return options that change nothing: every setting is the client's} */
     public static RequestOptions none() {
         return NONE;
     }
 
-    /** A builder with nothing set. Not thread-safe. */
+    /**
+     * A builder with nothing set. Not thread-safe.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The extra headers, by lower-case name; empty when none were given. */
+    /** {@return the extra headers, by lower-case name; empty when none were given} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The betas added for this call to the client's {@code anthropic-beta} list; empty when none. */
+    /** {@return the betas added for this call to the client's {@code anthropic-beta} list; empty when none} */
     public List<String> betas() {
         return betas;
     }
 
-    /** The idle timeout for this call, when it overrides the client's. */
+    /** {@return the idle timeout for this call, when it overrides the client's} */
     public Optional<Duration> idleTimeout() {
         return Optional.ofNullable(idleTimeout);
     }
 
-    /** The total timeout for this call, when it overrides the client's. */
+    /** {@return the total timeout for this call, when it overrides the client's} */
     public Optional<Duration> totalTimeout() {
         return Optional.ofNullable(totalTimeout);
     }
 
-    /** The number of retries for this call, when it overrides the client's. */
+    /** {@return the number of retries for this call, when it overrides the client's} */
     public Optional<Integer> maxRetries() {
         return Optional.ofNullable(maxRetries);
     }
@@ -129,6 +133,9 @@ public final class RequestOptions {
          * Adds a header to this call's request (several values of one name are all sent). Names are
          * case-insensitive.
          *
+         * @param name the header name
+         * @param value one value of the header
+         * @return this builder
          * @throws IllegalArgumentException if the name is blank or one Brook sets itself
          *     ({@code x-api-key}, {@code authorization}, {@code anthropic-version}, {@code anthropic-beta},
          *     {@code content-type}, {@code content-length}, {@code accept}, {@code host},
@@ -156,6 +163,8 @@ public final class RequestOptions {
         /**
          * Adds a beta to this call's {@code anthropic-beta} header, after the client's.
          *
+         * @param beta the beta's name
+         * @return this builder
          * @throws IllegalArgumentException if blank
          */
         public Builder addBeta(String beta) {
@@ -171,6 +180,8 @@ public final class RequestOptions {
          * This call's idle timeout: the longest silence while waiting for headers or between body bytes.
          * Zero disables it. Default: the client's.
          *
+         * @param timeout the idle timeout, zero or positive
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder idleTimeout(Duration timeout) {
@@ -182,6 +193,8 @@ public final class RequestOptions {
          * This call's total timeout, from the call's start, across retries, to its last event. Zero
          * disables it. Default: the client's.
          *
+         * @param timeout the total timeout, zero or positive
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder totalTimeout(Duration timeout) {
@@ -192,6 +205,8 @@ public final class RequestOptions {
         /**
          * This call's retries before its first body byte. Default: the client's; range 0 to 10.
          *
+         * @param maxRetries how many times the call may be retried, 0 to 10
+         * @return this builder
          * @throws IllegalArgumentException if out of range
          */
         public Builder maxRetries(int maxRetries) {
@@ -199,7 +214,7 @@ public final class RequestOptions {
             return this;
         }
 
-        /** The options as given so far. */
+        /** {@return the options as given so far} */
         public RequestOptions build() {
             return new RequestOptions(this);
         }

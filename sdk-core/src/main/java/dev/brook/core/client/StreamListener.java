@@ -34,13 +34,18 @@ import java.util.function.Supplier;
  */
 public interface StreamListener {
 
-    /** Every event, before the specific callbacks below for it. */
+    /**
+     * Every event, before the specific callbacks below for it.
+     *
+     * @param event the event, already accumulated
+     */
     default void onEvent(StreamEvent event) {
     }
 
     /**
      * A text delta.
      *
+     * @param delta the text this delta appends
      * @param textSoFar the block's text including this delta: a live read-only view, valid during this
      *     call (copy it with {@code toString()} to keep it)
      */
@@ -50,6 +55,7 @@ public interface StreamListener {
     /**
      * A fragment of a tool's input JSON.
      *
+     * @param fragment the fragment, split anywhere (even inside a string or number)
      * @param partialInput gives the best-effort value of the input received so far (read-only), parsed
      *     only when asked: a listener that does not need it pays nothing. Call it during this callback;
      *     later it reflects later fragments.
@@ -60,24 +66,42 @@ public interface StreamListener {
     /**
      * A thinking delta.
      *
+     * @param delta the thinking text this delta appends
      * @param thinkingSoFar the block's thinking including this delta: a live view, valid during this call
      */
     default void onThinking(String delta, CharSequence thinkingSoFar) {
     }
 
-    /** The signature of a thinking block. */
+    /**
+     * The signature of a thinking block.
+     *
+     * @param signature the signature, which replaces any earlier one of that block
+     */
     default void onSignature(String signature) {
     }
 
-    /** A citation added to a text block. */
+    /**
+     * A citation added to a text block.
+     *
+     * @param citation the citation object, raw (read-only)
+     */
     default void onCitation(JsonNode citation) {
     }
 
-    /** A content block has stopped; {@code block} is final. */
+    /**
+     * A content block has stopped; {@code block} is final.
+     *
+     * @param index the block's index in the message content
+     * @param block the final block
+     */
     default void onContentBlock(int index, ContentBlock block) {
     }
 
-    /** The stream completed with this message. Terminal. */
+    /**
+     * The stream completed with this message. Terminal.
+     *
+     * @param message the final message
+     */
     default void onMessage(Message message) {
     }
 
@@ -85,6 +109,8 @@ public interface StreamListener {
      * The stream failed: a {@code dev.brook.core.error.BrookException} (carrying the snapshot where there
      * is one), a {@link java.util.concurrent.CancellationException} when cancelled, or the exception a
      * callback threw. Terminal.
+     *
+     * @param error why the stream ended
      */
     default void onError(Throwable error) {
     }

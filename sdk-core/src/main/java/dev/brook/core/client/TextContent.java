@@ -22,7 +22,12 @@ public final class TextContent implements RequestContent {
         this.cacheControl = cacheControl;
     }
 
-    /** A text block holding {@code text}, without citations or cache control. */
+    /**
+     * A text block holding {@code text}, without citations or cache control.
+     *
+     * @param text the text
+     * @return the block
+     */
     public static TextContent of(String text) {
         return new TextContent(Objects.requireNonNull(text, "text"), null, null);
     }
@@ -31,6 +36,8 @@ public final class TextContent implements RequestContent {
      * A copy with {@code citations} set to the given JSON array (copied), e.g. the citations of a text
      * block of a previous response.
      *
+     * @param citations a JSON array of citation objects
+     * @return the changed copy
      * @throws IllegalArgumentException if {@code citations} is not a JSON array
      */
     public TextContent withCitations(JsonNode citations) {
@@ -41,7 +48,12 @@ public final class TextContent implements RequestContent {
         return new TextContent(text, citations.deepCopy(), cacheControl);
     }
 
-    /** A copy with the given prompt-caching breakpoint. */
+    /**
+     * A copy with the given prompt-caching breakpoint.
+     *
+     * @param cacheControl the breakpoint
+     * @return the changed copy
+     */
     public TextContent withCacheControl(CacheControl cacheControl) {
         return new TextContent(text, citations, Objects.requireNonNull(cacheControl, "cacheControl"));
     }
@@ -51,17 +63,17 @@ public final class TextContent implements RequestContent {
         return "text";
     }
 
-    /** The text. */
+    /** {@return the text} */
     public String text() {
         return text;
     }
 
-    /** The {@code citations} array (a copy), if set. */
+    /** {@return the {@code citations} array (a copy), if set} */
     public Optional<JsonNode> citations() {
         return citations == null ? Optional.empty() : Optional.of(citations.deepCopy());
     }
 
-    /** The prompt-caching breakpoint, if set. */
+    /** {@return the prompt-caching breakpoint, if set} */
     public Optional<CacheControl> cacheControl() {
         return Optional.ofNullable(cacheControl);
     }

@@ -29,7 +29,7 @@ public final class ThinkingConfig {
             this.wireName = wireName;
         }
 
-        /** The type as sent. */
+        /** {@return the type as sent, such as {@code "enabled"}} */
         public String wireName() {
             return wireName;
         }
@@ -52,6 +52,7 @@ public final class ThinkingConfig {
      * the API.
      *
      * @param budgetTokens the most tokens the model may spend thinking
+     * @return the thinking setting
      * @throws IllegalArgumentException if {@code budgetTokens} is not positive
      */
     public static ThinkingConfig enabled(int budgetTokens) {
@@ -62,22 +63,22 @@ public final class ThinkingConfig {
         return new ThinkingConfig(Type.ENABLED, budgetTokens);
     }
 
-    /** {@code {"type":"adaptive"}}: the model decides when and how much to think. */
+    /** {@return {@code {"type":"adaptive"}}: the model decides when and how much to think} */
     public static ThinkingConfig adaptive() {
         return ADAPTIVE;
     }
 
-    /** {@code {"type":"disabled"}}. */
+    /** {@return {@code {"type":"disabled"}}: no thinking} */
     public static ThinkingConfig disabled() {
         return DISABLED;
     }
 
-    /** The kind of thinking. */
+    /** {@return the kind of thinking} */
     public Type type() {
         return type;
     }
 
-    /** The token budget, for {@link Type#ENABLED}. */
+    /** {@return the token budget, for {@link Type#ENABLED}; empty for the other types} */
     public OptionalInt budgetTokens() {
         return type == Type.ENABLED ? OptionalInt.of(budgetTokens) : OptionalInt.empty();
     }

@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param signature the signature the API gave with it
  */
 public record ThinkingContent(String thinking, String signature) implements RequestContent {
-    /** Checks the components are not null. */
+    /**
+     * Checks the components are not null.
+     *
+     * @param thinking the thinking text
+     * @param signature the signature the API gave with it
+     */
     public ThinkingContent {
         Objects.requireNonNull(thinking, "thinking");
         Objects.requireNonNull(signature, "signature");

@@ -26,6 +26,7 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
      * @param name the tool's name; the API accepts {@code [a-zA-Z0-9_-]}, 1 to 128 characters
      * @param description what the tool does and when to use it
      * @param inputSchema the JSON Schema of the tool's input, an object (copied)
+     * @return the tool
      * @throws IllegalArgumentException if {@code name} is blank or {@code inputSchema} is not an object
      */
     static Custom of(String name, String description, JsonNode inputSchema) {
@@ -36,6 +37,10 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
     /**
      * A custom tool whose input schema is given as JSON text.
      *
+     * @param name the tool's name; the API accepts {@code [a-zA-Z0-9_-]}, 1 to 128 characters
+     * @param description what the tool does and when to use it
+     * @param inputSchemaJson the JSON Schema of the tool's input, an object, as JSON text
+     * @return the tool
      * @throws IllegalArgumentException if {@code name} is blank, or {@code inputSchemaJson} is not a JSON
      *     object
      */
@@ -46,6 +51,9 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
     /**
      * A custom tool without a description (the API advises one).
      *
+     * @param name the tool's name; the API accepts {@code [a-zA-Z0-9_-]}, 1 to 128 characters
+     * @param inputSchema the JSON Schema of the tool's input, an object (copied)
+     * @return the tool
      * @throws IllegalArgumentException if {@code name} is blank or {@code inputSchema} is not an object
      */
     static Custom of(String name, JsonNode inputSchema) {
@@ -55,6 +63,8 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
     /**
      * A tool given as its JSON object (copied), sent as is.
      *
+     * @param json the tool object
+     * @return the tool
      * @throws IllegalArgumentException if {@code json} is not a JSON object
      */
     static Raw raw(JsonNode json) {
@@ -64,13 +74,15 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
     /**
      * A tool given as JSON text, sent as is.
      *
+     * @param json the tool object, as JSON text
+     * @return the tool
      * @throws IllegalArgumentException if {@code json} is not a JSON object
      */
     static Raw raw(String json) {
         return new Raw(ClientJson.parse(json, "tool"));
     }
 
-    /** The tool's {@code name}, or {@code ""} for a raw tool without one. */
+    /** {@return the tool's {@code name}, or {@code ""} for a raw tool without one} */
     String name();
 
     /**
@@ -94,7 +106,12 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
             this.cacheControl = cacheControl;
         }
 
-        /** A copy with the given prompt-caching breakpoint (caches every tool up to this one). */
+        /**
+         * A copy with the given prompt-caching breakpoint (caches every tool up to this one).
+         *
+         * @param cacheControl the breakpoint
+         * @return the changed copy
+         */
         public Custom withCacheControl(CacheControl cacheControl) {
             return new Custom(name, description, inputSchema, Objects.requireNonNull(cacheControl, "cacheControl"));
         }
@@ -104,17 +121,17 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
             return name;
         }
 
-        /** The description, if set. */
+        /** {@return the description, if set} */
         public Optional<String> description() {
             return Optional.ofNullable(description);
         }
 
-        /** A copy of the input schema, free to modify. */
+        /** {@return a copy of the input schema, free to modify} */
         public ObjectNode inputSchema() {
             return inputSchema.deepCopy();
         }
 
-        /** The prompt-caching breakpoint, if set. */
+        /** {@return the prompt-caching breakpoint, if set} */
         public Optional<CacheControl> cacheControl() {
             return Optional.ofNullable(cacheControl);
         }
@@ -147,12 +164,15 @@ public sealed interface Tool permits Tool.Custom, Tool.Raw {
      * @param json the tool object; copied in, and copied again by the accessor
      */
     record Raw(JsonNode json) implements Tool {
-        /** @throws IllegalArgumentException if {@code json} is not a JSON object */
+        /**
+         * @param json the tool object; copied in, and copied again by the accessor
+         * @throws IllegalArgumentException if {@code json} is not a JSON object
+         */
         public Raw {
             json = ClientJson.requireObject(json, "tool");
         }
 
-        /** A copy of the tool object, free to modify. */
+        /** {@return a copy of the tool object, free to modify} */
         @Override
         public JsonNode json() {
             return json.deepCopy();

@@ -31,7 +31,7 @@ public final class ToolChoice {
             this.wireName = wireName;
         }
 
-        /** The type as sent. */
+        /** {@return the type as sent, such as {@code "auto"}} */
         public String wireName() {
             return wireName;
         }
@@ -51,12 +51,12 @@ public final class ToolChoice {
         this.disableParallelToolUse = disableParallelToolUse;
     }
 
-    /** {@code {"type":"auto"}}: the model decides. */
+    /** {@return {@code {"type":"auto"}}: the model decides} */
     public static ToolChoice auto() {
         return AUTO;
     }
 
-    /** {@code {"type":"any"}}: the model must call some tool. */
+    /** {@return {@code {"type":"any"}}: the model must call some tool} */
     public static ToolChoice any() {
         return ANY;
     }
@@ -64,6 +64,8 @@ public final class ToolChoice {
     /**
      * {@code {"type":"tool","name":name}}: the model must call that tool.
      *
+     * @param name the name of the tool to call
+     * @return the tool choice
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public static ToolChoice tool(String name) {
@@ -74,7 +76,7 @@ public final class ToolChoice {
         return new ToolChoice(Type.TOOL, name, false);
     }
 
-    /** {@code {"type":"none"}}: the model must not call tools. */
+    /** {@return {@code {"type":"none"}}: the model must not call tools} */
     public static ToolChoice none() {
         return NONE;
     }
@@ -83,6 +85,7 @@ public final class ToolChoice {
      * A copy that sends {@code "disable_parallel_tool_use":true}: at most one tool call per turn
      * ({@code auto}), or exactly one ({@code any}, {@code tool}).
      *
+     * @return the changed copy
      * @throws IllegalStateException on {@link #none()}, which takes no such option
      */
     public ToolChoice disableParallelToolUse() {
@@ -92,17 +95,17 @@ public final class ToolChoice {
         return new ToolChoice(type, toolName, true);
     }
 
-    /** The kind of choice. */
+    /** {@return the kind of choice} */
     public Type type() {
         return type;
     }
 
-    /** The tool's name, for {@link Type#TOOL}. */
+    /** {@return the tool's name, for {@link Type#TOOL}; empty for the other types} */
     public Optional<String> toolName() {
         return Optional.ofNullable(toolName);
     }
 
-    /** Whether {@code disable_parallel_tool_use} is sent as {@code true}. Default {@code false}. */
+    /** {@return whether {@code disable_parallel_tool_use} is sent as {@code true}; default {@code false}} */
     public boolean isParallelToolUseDisabled() {
         return disableParallelToolUse;
     }

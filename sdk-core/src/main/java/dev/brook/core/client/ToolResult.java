@@ -38,6 +38,8 @@ public final class ToolResult implements RequestContent {
      * A result whose content is a string.
      *
      * @param toolUseId the {@code id} of the {@code tool_use} block answered
+     * @param content the tool's result, as text
+     * @return the block
      * @throws IllegalArgumentException if {@code toolUseId} is blank
      */
     public static ToolResult of(String toolUseId, String content) {
@@ -49,6 +51,7 @@ public final class ToolResult implements RequestContent {
      *
      * @param toolUseId the {@code id} of the {@code tool_use} block answered
      * @param content text, image, document or raw blocks; may be empty
+     * @return the block
      * @throws IllegalArgumentException if {@code toolUseId} is blank, or a block is a tool use, tool result
      *     or thinking block, which a tool result cannot hold
      */
@@ -68,6 +71,10 @@ public final class ToolResult implements RequestContent {
     /**
      * A result whose content is the given blocks.
      *
+     * @param toolUseId the {@code id} of the {@code tool_use} block answered
+     * @param content text, image, document or raw blocks; may be none
+     * @return the block
+     * @throws IllegalArgumentException as {@link #of(String, List)}
      * @see #of(String, List)
      */
     public static ToolResult of(String toolUseId, RequestContent... content) {
@@ -77,18 +84,31 @@ public final class ToolResult implements RequestContent {
     /**
      * A failed tool call: {@code content} says what went wrong, and {@code is_error} is {@code true}.
      *
+     * @param toolUseId the {@code id} of the {@code tool_use} block answered
+     * @param message what went wrong, sent as the content
+     * @return the block
      * @throws IllegalArgumentException if {@code toolUseId} is blank
      */
     public static ToolResult error(String toolUseId, String message) {
         return of(toolUseId, message).withError(true);
     }
 
-    /** A copy with {@code is_error} set; {@code false} (the default) is not sent. */
+    /**
+     * A copy with {@code is_error} set; {@code false} (the default) is not sent.
+     *
+     * @param isError whether the tool call failed
+     * @return the changed copy
+     */
     public ToolResult withError(boolean isError) {
         return new ToolResult(toolUseId, text, blocks, isError, cacheControl);
     }
 
-    /** A copy with the given prompt-caching breakpoint. */
+    /**
+     * A copy with the given prompt-caching breakpoint.
+     *
+     * @param cacheControl the breakpoint
+     * @return the changed copy
+     */
     public ToolResult withCacheControl(CacheControl cacheControl) {
         return new ToolResult(toolUseId, text, blocks, error,
                 Objects.requireNonNull(cacheControl, "cacheControl"));
@@ -99,27 +119,27 @@ public final class ToolResult implements RequestContent {
         return "tool_result";
     }
 
-    /** The {@code id} of the {@code tool_use} block answered. */
+    /** {@return the {@code id} of the {@code tool_use} block answered} */
     public String toolUseId() {
         return toolUseId;
     }
 
-    /** The content, when given as a string. */
+    /** {@return the content, when given as a string} */
     public Optional<String> contentText() {
         return Optional.ofNullable(text);
     }
 
-    /** The content blocks (unmodifiable), when given as blocks; empty otherwise. */
+    /** {@return the content blocks (unmodifiable), when given as blocks; empty otherwise} */
     public List<RequestContent> contentBlocks() {
         return blocks == null ? List.of() : blocks;
     }
 
-    /** Whether the tool call failed ({@code is_error}). Default {@code false}. */
+    /** {@return whether the tool call failed ({@code is_error}); default {@code false}} */
     public boolean isError() {
         return error;
     }
 
-    /** The prompt-caching breakpoint, if set. */
+    /** {@return the prompt-caching breakpoint, if set} */
     public Optional<CacheControl> cacheControl() {
         return Optional.ofNullable(cacheControl);
     }

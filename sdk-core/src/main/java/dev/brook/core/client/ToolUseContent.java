@@ -17,6 +17,9 @@ public record ToolUseContent(String id, String name, JsonNode input) implements 
     /**
      * Checks and copies the components.
      *
+     * @param id the tool use id the model gave, e.g. {@code toolu_01A...}
+     * @param name the tool's name
+     * @param input the tool's input, a JSON object
      * @throws IllegalArgumentException if {@code id} or {@code name} is blank, or {@code input} is not a
      *     JSON object
      */
@@ -35,6 +38,10 @@ public record ToolUseContent(String id, String name, JsonNode input) implements 
     /**
      * A tool use whose input is given as JSON text.
      *
+     * @param id the tool use id the model gave
+     * @param name the tool's name
+     * @param inputJson the tool's input, a JSON object, as text
+     * @return the block
      * @throws IllegalArgumentException if {@code inputJson} is not a JSON object
      */
     public static ToolUseContent of(String id, String name, String inputJson) {
@@ -46,7 +53,7 @@ public record ToolUseContent(String id, String name, JsonNode input) implements 
         return "tool_use";
     }
 
-    /** A copy of the input, free to modify. */
+    /** {@return a copy of the input, free to modify} */
     @Override
     public JsonNode input() {
         return input.deepCopy();

@@ -12,10 +12,15 @@ import java.util.Objects;
 public class ApiException extends BrookException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the response. */
     private final int statusCode;
+    /** The body's {@code error.type}; {@code ""} when it had none. */
     private final String errorType;
+    /** The body's {@code error.message}; {@code ""} when it had none. */
     private final String errorMessage;
+    /** The body as received, at most 64 KiB, credentials masked. */
     private final String rawBody;
+    /** Whether the retry policy counts this response as retryable. */
     private final boolean retryable;
 
     /**
@@ -57,17 +62,17 @@ public class ApiException extends BrookException {
         return sb.toString();
     }
 
-    /** The HTTP status code of the response. */
+    /** {@return the HTTP status code of the response} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** The {@code error.type} from the body, such as {@code invalid_request_error}; empty string if none. */
+    /** {@return the {@code error.type} from the body, such as {@code invalid_request_error}; empty string if none} */
     public String errorType() {
         return errorType;
     }
 
-    /** The {@code error.message} from the body; empty string if none. */
+    /** {@return the {@code error.message} from the body; empty string if none} */
     public String errorMessage() {
         return errorMessage;
     }
@@ -75,6 +80,8 @@ public class ApiException extends BrookException {
     /**
      * The response body as received, truncated to 64 KiB, with the call's API key or token replaced by
      * {@code [redacted]} wherever the server echoed it.
+     *
+     * @return the masked body, never {@code null} (empty when the response had no body)
      */
     public String rawBody() {
         return rawBody;

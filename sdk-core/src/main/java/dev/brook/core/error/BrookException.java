@@ -16,7 +16,9 @@ public class BrookException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Message snapshot;
+    /** The response's {@code request-id} header, or {@code null} when none arrived. */
     private final String requestId;
+    /** How many HTTP attempts the call made, 0 or more. */
     private final int attempts;
 
     /**
@@ -38,17 +40,32 @@ public class BrookException extends RuntimeException {
         this.attempts = attempts;
     }
 
-    /** An exception with no request id and no attempts (raised before any request was sent). */
+    /**
+     * An exception with no request id and no attempts (raised before any request was sent).
+     *
+     * @param message what happened and, where it helps, what to change
+     * @param cause the underlying failure, or {@code null}
+     * @param snapshot the message accumulated before the failure, or {@code null} when none was started
+     */
     public BrookException(String message, Throwable cause, Message snapshot) {
         this(message, cause, snapshot, null, 0);
     }
 
-    /** An exception with no snapshot, no request id and no attempts. */
+    /**
+     * An exception with no snapshot, no request id and no attempts.
+     *
+     * @param message what happened and, where it helps, what to change
+     * @param cause the underlying failure, or {@code null}
+     */
     public BrookException(String message, Throwable cause) {
         this(message, cause, null, null, 0);
     }
 
-    /** An exception with no cause, snapshot, request id or attempts. */
+    /**
+     * An exception with no cause, snapshot, request id or attempts.
+     *
+     * @param message what happened and, where it helps, what to change
+     */
     public BrookException(String message) {
         this(message, null, null, null, 0);
     }
@@ -56,6 +73,8 @@ public class BrookException extends RuntimeException {
     /**
      * The message accumulated from the stream before this error surfaced: every block and delta the
      * server sent until then. Empty when the failure came before {@code message_start}.
+     *
+     * @return the partial message; empty when no {@code message_start} had arrived
      */
     public Optional<Message> snapshot() {
         return Optional.ofNullable(snapshot);
@@ -65,6 +84,8 @@ public class BrookException extends RuntimeException {
      * The {@code request-id} header of the response this failure belongs to, to quote when reporting a
      * problem. Present for every failure raised after response headers arrived (when the server sent
      * one); empty before that (a refused connection, a connect timeout).
+     *
+     * @return the request id; empty when no headers arrived or they carried none
      */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
@@ -73,6 +94,8 @@ public class BrookException extends RuntimeException {
     /**
      * How many HTTP attempts the call made before it failed: 1 plus the retries; 0 when it failed before
      * sending anything.
+     *
+     * @return the number of attempts, 0 or more
      */
     public int attempts() {
         return attempts;
@@ -84,6 +107,8 @@ public class BrookException extends RuntimeException {
      * or as {@code x-should-retry} says). When it is true here, the call already used its retries, or the
      * failure came after the stream had started (which Brook never retries, since the reply was under
      * way): sending the request again is the caller's choice. False by default.
+     *
+     * @return whether the failure is of a retryable kind
      */
     public boolean retryable() {
         return false;

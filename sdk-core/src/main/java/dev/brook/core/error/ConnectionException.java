@@ -20,7 +20,12 @@ public class ConnectionException extends BrookException {
         super(message, cause, snapshot, requestId, attempts);
     }
 
-    /** A connection failure with no snapshot, request id or attempts. */
+    /**
+     * A connection failure with no snapshot, request id or attempts.
+     *
+     * @param message what failed, naming the endpoint
+     * @param cause the I/O failure, or {@code null}
+     */
     public ConnectionException(String message, Throwable cause) {
         this(message, cause, null, null, 0);
     }

@@ -21,7 +21,13 @@ public class IncompleteStreamException extends BrookException {
         super(message, cause, snapshot, requestId, attempts);
     }
 
-    /** An early end outside a call (a decoded capture): no request id, no attempts. */
+    /**
+     * An early end outside a call (a decoded capture): no request id, no attempts.
+     *
+     * @param message what ended early, with the count of events received
+     * @param cause the read failure, or {@code null} when the body simply ended
+     * @param snapshot the message accumulated before the end, or {@code null}
+     */
     public IncompleteStreamException(String message, Throwable cause, Message snapshot) {
         this(message, cause, snapshot, null, 0);
     }

@@ -8,6 +8,9 @@ package dev.brook.core.error;
 public class NoTransportException extends BrookException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what was looked for and found, and which transport modules to add
+     */
     public NoTransportException(String message) {
         super(message);
     }

@@ -11,7 +11,9 @@ import java.util.Objects;
 public class StreamErrorException extends BrookException {
     private static final long serialVersionUID = 1L;
 
+    /** The error event's {@code error.type}. */
     private final String errorType;
+    /** The error event's {@code error.message}; {@code ""} when it had none. */
     private final String errorMessage;
 
     /**
@@ -30,17 +32,23 @@ public class StreamErrorException extends BrookException {
         this.errorMessage = errorMessage == null ? "" : errorMessage;
     }
 
-    /** An error event outside a call (a decoded capture): no request id, no attempts. */
+    /**
+     * An error event outside a call (a decoded capture): no request id, no attempts.
+     *
+     * @param errorType the {@code error.type} of the event, such as {@code overloaded_error}
+     * @param errorMessage the {@code error.message} of the event, or {@code ""} when absent
+     * @param snapshot the message accumulated before the error, or {@code null}
+     */
     public StreamErrorException(String errorType, String errorMessage, Message snapshot) {
         this(errorType, errorMessage, snapshot, null, 0);
     }
 
-    /** The {@code error.type} of the error event, such as {@code overloaded_error}. */
+    /** {@return the {@code error.type} of the error event, such as {@code overloaded_error}} */
     public String errorType() {
         return errorType;
     }
 
-    /** The {@code error.message} of the error event; empty when the server sent none. */
+    /** {@return the {@code error.message} of the error event; empty when the server sent none} */
     public String errorMessage() {
         return errorMessage;
     }

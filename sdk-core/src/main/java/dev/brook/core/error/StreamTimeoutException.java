@@ -23,6 +23,7 @@ public class StreamTimeoutException extends BrookException {
         TOTAL
     }
 
+    /** Which timeout fired. */
     private final Kind kind;
     private final transient Duration timeout;
 
@@ -51,12 +52,12 @@ public class StreamTimeoutException extends BrookException {
         return kind != Kind.TOTAL;
     }
 
-    /** Which timeout fired. */
+    /** {@return which timeout fired} */
     public Kind kind() {
         return kind;
     }
 
-    /** The configured value of the timeout that fired. */
+    /** {@return the configured value of the timeout that fired} */
     public Duration timeout() {
         return timeout;
     }

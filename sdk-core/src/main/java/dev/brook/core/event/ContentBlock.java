@@ -18,12 +18,14 @@ public sealed interface ContentBlock extends Json.JsonWritable
         permits TextBlock, ToolUseBlock, ServerToolUseBlock, ThinkingBlock, RedactedThinkingBlock,
         ServerToolResultBlock, UnknownBlock {
 
-    /** The block's JSON {@code type}, such as {@code text} or {@code tool_use}. */
+    /** {@return the block's JSON {@code type}, such as {@code text} or {@code tool_use}} */
     String type();
 
     /**
      * The fields of this block that its type does not model, by name, raw (unmodifiable; values
      * read-only). For an {@link UnknownBlock}: every field except {@code type}.
+     *
+     * @return the unmodelled fields by name, in order; empty when there are none
      */
     Map<String, JsonNode> unknownFields();
 
@@ -33,7 +35,7 @@ public sealed interface ContentBlock extends Json.JsonWritable
         ModelJson.writeBlock(generator, this);
     }
 
-    /** This block as compact JSON. */
+    /** {@return this block as compact JSON} */
     default String toJson() {
         return Json.toJsonString(this);
     }
@@ -43,6 +45,8 @@ public sealed interface ContentBlock extends Json.JsonWritable
      * becomes an {@link UnknownBlock} rather than an error, so nothing is lost. The node's values are
      * shared, not copied: the caller must not modify it afterwards.
      *
+     * @param node a block object, as in a message's {@code content} array
+     * @return the block, an {@link UnknownBlock} for a kind this version does not model
      * @throws IllegalArgumentException if {@code node} is not a JSON object
      */
     static ContentBlock fromJson(JsonNode node) {

@@ -9,7 +9,11 @@ import java.util.Objects;
  * @param delta the piece
  */
 public record ContentBlockDeltaEvent(int index, Delta delta) implements StreamEvent {
-    /** @throws NullPointerException if {@code delta} is null */
+    /**
+     * @param index the block's index
+     * @param delta the piece
+     * @throws NullPointerException if {@code delta} is null
+     */
     public ContentBlockDeltaEvent {
         Objects.requireNonNull(delta, "delta");
     }

@@ -9,7 +9,11 @@ import java.util.Objects;
  * @param contentBlock the initial block, kept whole
  */
 public record ContentBlockStartEvent(int index, ContentBlock contentBlock) implements StreamEvent {
-    /** @throws NullPointerException if {@code contentBlock} is null */
+    /**
+     * @param index the block's index in the message content (0, 1, 2, ... in order)
+     * @param contentBlock the initial block, kept whole
+     * @throws NullPointerException if {@code contentBlock} is null
+     */
     public ContentBlockStartEvent {
         Objects.requireNonNull(contentBlock, "contentBlock");
     }

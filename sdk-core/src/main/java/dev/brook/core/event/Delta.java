@@ -14,12 +14,19 @@ public sealed interface Delta
         permits Delta.TextDelta, Delta.InputJsonDelta, Delta.ThinkingDelta, Delta.SignatureDelta,
         Delta.CitationsDelta, Delta.UnknownDelta {
 
-    /** The delta's JSON {@code type}, such as {@code text_delta}. */
+    /** {@return the delta's JSON {@code type}, such as {@code text_delta}} */
     String type();
 
-    /** {@code text_delta}: text appended to a {@link TextBlock}. @param text the piece of text */
+    /**
+     * {@code text_delta}: text appended to a {@link TextBlock}.
+     *
+     * @param text the piece of text
+     */
     record TextDelta(String text) implements Delta {
-        /** @throws NullPointerException if {@code text} is null */
+        /**
+         * @param text the piece of text
+         * @throws NullPointerException if {@code text} is null
+         */
         public TextDelta {
             Objects.requireNonNull(text, "text");
         }
@@ -38,7 +45,10 @@ public sealed interface Delta
      * @param partialJson the fragment
      */
     record InputJsonDelta(String partialJson) implements Delta {
-        /** @throws NullPointerException if {@code partialJson} is null */
+        /**
+         * @param partialJson the fragment
+         * @throws NullPointerException if {@code partialJson} is null
+         */
         public InputJsonDelta {
             Objects.requireNonNull(partialJson, "partialJson");
         }
@@ -50,9 +60,16 @@ public sealed interface Delta
         }
     }
 
-    /** {@code thinking_delta}: text appended to a {@link ThinkingBlock}. @param thinking the piece */
+    /**
+     * {@code thinking_delta}: text appended to a {@link ThinkingBlock}.
+     *
+     * @param thinking the piece
+     */
     record ThinkingDelta(String thinking) implements Delta {
-        /** @throws NullPointerException if {@code thinking} is null */
+        /**
+         * @param thinking the piece
+         * @throws NullPointerException if {@code thinking} is null
+         */
         public ThinkingDelta {
             Objects.requireNonNull(thinking, "thinking");
         }
@@ -64,9 +81,16 @@ public sealed interface Delta
         }
     }
 
-    /** {@code signature_delta}: replaces a {@link ThinkingBlock}'s signature. @param signature the signature */
+    /**
+     * {@code signature_delta}: replaces a {@link ThinkingBlock}'s signature.
+     *
+     * @param signature the signature
+     */
     record SignatureDelta(String signature) implements Delta {
-        /** @throws NullPointerException if {@code signature} is null */
+        /**
+         * @param signature the signature
+         * @throws NullPointerException if {@code signature} is null
+         */
         public SignatureDelta {
             Objects.requireNonNull(signature, "signature");
         }
@@ -84,7 +108,10 @@ public sealed interface Delta
      * @param citation the citation object, raw (read-only)
      */
     record CitationsDelta(JsonNode citation) implements Delta {
-        /** @throws NullPointerException if {@code citation} is null */
+        /**
+         * @param citation the citation object, raw (read-only)
+         * @throws NullPointerException if {@code citation} is null
+         */
         public CitationsDelta {
             Objects.requireNonNull(citation, "citation");
         }
@@ -103,7 +130,11 @@ public sealed interface Delta
      * @param raw the whole delta object as received (read-only)
      */
     record UnknownDelta(String type, JsonNode raw) implements Delta {
-        /** @throws NullPointerException if any argument is null */
+        /**
+         * @param type its {@code type} ({@code ""} when it had none)
+         * @param raw the whole delta object as received (read-only)
+         * @throws NullPointerException if any argument is null
+         */
         public UnknownDelta {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(raw, "raw");

@@ -12,7 +12,12 @@ import java.util.Objects;
  * @param raw the whole event data as received (read-only)
  */
 public record ErrorEvent(String errorType, String errorMessage, JsonNode raw) implements StreamEvent {
-    /** @throws NullPointerException if any argument is null */
+    /**
+     * @param errorType the {@code error.type} ({@code ""} when absent)
+     * @param errorMessage the {@code error.message} ({@code ""} when absent)
+     * @param raw the whole event data as received (read-only)
+     * @throws NullPointerException if any argument is null
+     */
     public ErrorEvent {
         Objects.requireNonNull(errorType, "errorType");
         Objects.requireNonNull(errorMessage, "errorMessage");

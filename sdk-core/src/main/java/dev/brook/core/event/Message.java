@@ -46,12 +46,12 @@ public final class Message implements Json.JsonWritable {
         this.unknownFields = ModelJson.freeze(b.unknownFields);
     }
 
-    /** A new builder: type {@code message}, role {@code assistant}, everything else empty. */
+    /** {@return a new builder: type {@code message}, role {@code assistant}, everything else empty} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this message's values, to derive a variant. */
+    /** {@return a builder holding this message's values, to derive a variant} */
     public Builder newBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -69,6 +69,8 @@ public final class Message implements Json.JsonWritable {
     /**
      * Parses a non-streaming response body (UTF-8 JSON object).
      *
+     * @param json the body, one JSON object in UTF-8
+     * @return the message
      * @throws IllegalArgumentException if the bytes are not a JSON object
      */
     public static Message fromJson(byte[] json) {
@@ -78,6 +80,10 @@ public final class Message implements Json.JsonWritable {
     /**
      * Parses {@code length} bytes of UTF-8 JSON from {@code offset}.
      *
+     * @param json holds one JSON object in UTF-8
+     * @param offset where the JSON starts in {@code json}
+     * @param length how many bytes it takes
+     * @return the message
      * @throws IllegalArgumentException if the bytes are not a JSON object
      */
     public static Message fromJson(byte[] json, int offset, int length) {
@@ -91,6 +97,8 @@ public final class Message implements Json.JsonWritable {
     /**
      * Parses a non-streaming response body.
      *
+     * @param json the body, one JSON object
+     * @return the message
      * @throws IllegalArgumentException if the text is not a JSON object
      */
     public static Message fromJson(String json) {
@@ -105,6 +113,8 @@ public final class Message implements Json.JsonWritable {
      * The message a JSON object tree describes. Its values are shared, not copied: the caller must not
      * modify the tree afterwards.
      *
+     * @param node a message object
+     * @return the message
      * @throws IllegalArgumentException if {@code node} is not a JSON object
      */
     public static Message fromJson(JsonNode node) {
@@ -119,52 +129,56 @@ public final class Message implements Json.JsonWritable {
         return node;
     }
 
-    /** {@code id}, such as {@code msg_01...}. */
+    /** {@return {@code id}, such as {@code msg_01...}} */
     public String id() {
         return id;
     }
 
-    /** {@code type}: {@code message}. */
+    /** {@return {@code type}: {@code message}} */
     public String type() {
         return type;
     }
 
-    /** {@code role}: {@code assistant}. */
+    /** {@return {@code role}: {@code assistant}} */
     public String role() {
         return role;
     }
 
-    /** {@code model}. */
+    /** {@return {@code model}, the model that wrote the message} */
     public String model() {
         return model;
     }
 
-    /** The content blocks, in index order (unmodifiable). */
+    /** {@return the content blocks, in index order (unmodifiable)} */
     public List<ContentBlock> content() {
         return content;
     }
 
-    /** {@code stop_reason}; empty while the message is still streaming. */
+    /** {@return {@code stop_reason}; empty while the message is still streaming} */
     public Optional<StopReason> stopReason() {
         return Optional.ofNullable(stopReason);
     }
 
-    /** {@code stop_sequence}: the stop sequence that ended the message, when one did. */
+    /**
+     * {@code stop_sequence}: the stop sequence that ended the message, when one did.
+     *
+     * @return the stop sequence; empty when none ended the message
+     */
     public Optional<String> stopSequence() {
         return Optional.ofNullable(stopSequence);
     }
 
-    /** {@code usage}. */
+    /** {@return {@code usage}, the token counts; {@link Usage#EMPTY} when the message had none} */
     public Usage usage() {
         return usage;
     }
 
-    /** Top-level fields not modelled here, raw, in order (unmodifiable; values read-only). */
+    /** {@return top-level fields not modelled here, raw, in order (unmodifiable; values read-only)} */
     public Map<String, JsonNode> unknownFields() {
         return unknownFields;
     }
 
-    /** The text of all {@code text} blocks, concatenated in order. */
+    /** {@return the text of all {@code text} blocks, concatenated in order; {@code ""} when there are none} */
     public String text() {
         StringBuilder sb = new StringBuilder();
         for (ContentBlock b : content) {
@@ -181,12 +195,12 @@ public final class Message implements Json.JsonWritable {
         ModelJson.writeMessage(generator, this);
     }
 
-    /** This message as compact JSON. */
+    /** {@return this message as compact JSON} */
     public String toJson() {
         return Json.toJsonString(this);
     }
 
-    /** This message as compact UTF-8 JSON. */
+    /** {@return this message as compact UTF-8 JSON} */
     public byte[] toJsonBytes() {
         return Json.toJsonBytes(this);
     }
@@ -226,31 +240,61 @@ public final class Message implements Json.JsonWritable {
         private Builder() {
         }
 
-        /** Sets {@code id}. Default {@code ""}. @throws NullPointerException if null */
+        /**
+         * Sets {@code id}. Default {@code ""}.
+         *
+         * @param id the message id
+         * @return this builder
+         * @throws NullPointerException if null
+         */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
             return this;
         }
 
-        /** Sets {@code type}. Default {@code message}. @throws NullPointerException if null */
+        /**
+         * Sets {@code type}. Default {@code message}.
+         *
+         * @param type the object type
+         * @return this builder
+         * @throws NullPointerException if null
+         */
         public Builder type(String type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
-        /** Sets {@code role}. Default {@code assistant}. @throws NullPointerException if null */
+        /**
+         * Sets {@code role}. Default {@code assistant}.
+         *
+         * @param role the role
+         * @return this builder
+         * @throws NullPointerException if null
+         */
         public Builder role(String role) {
             this.role = Objects.requireNonNull(role, "role");
             return this;
         }
 
-        /** Sets {@code model}. Default {@code ""}. @throws NullPointerException if null */
+        /**
+         * Sets {@code model}. Default {@code ""}.
+         *
+         * @param model the model name
+         * @return this builder
+         * @throws NullPointerException if null
+         */
         public Builder model(String model) {
             this.model = Objects.requireNonNull(model, "model");
             return this;
         }
 
-        /** Replaces the content blocks. Default none. @throws NullPointerException if null or holding null */
+        /**
+         * Replaces the content blocks. Default none.
+         *
+         * @param content the blocks, in index order
+         * @return this builder
+         * @throws NullPointerException if null or holding null
+         */
         public Builder content(List<? extends ContentBlock> content) {
             List<ContentBlock> copy = List.copyOf(content);
             this.content.clear();
@@ -258,25 +302,47 @@ public final class Message implements Json.JsonWritable {
             return this;
         }
 
-        /** Appends one content block. @throws NullPointerException if null */
+        /**
+         * Appends one content block.
+         *
+         * @param block the block to add after the others
+         * @return this builder
+         * @throws NullPointerException if null
+         */
         public Builder addContent(ContentBlock block) {
             this.content.add(Objects.requireNonNull(block, "block"));
             return this;
         }
 
-        /** Sets {@code stop_reason}; {@code null} for none (the default). */
+        /**
+         * Sets {@code stop_reason}; {@code null} for none (the default).
+         *
+         * @param stopReason the stop reason, or {@code null}
+         * @return this builder
+         */
         public Builder stopReason(StopReason stopReason) {
             this.stopReason = stopReason;
             return this;
         }
 
-        /** Sets {@code stop_sequence}; {@code null} for none (the default). */
+        /**
+         * Sets {@code stop_sequence}; {@code null} for none (the default).
+         *
+         * @param stopSequence the stop sequence, or {@code null}
+         * @return this builder
+         */
         public Builder stopSequence(String stopSequence) {
             this.stopSequence = stopSequence;
             return this;
         }
 
-        /** Sets {@code usage}. Default {@link Usage#EMPTY}. @throws NullPointerException if null */
+        /**
+         * Sets {@code usage}. Default {@link Usage#EMPTY}.
+         *
+         * @param usage the token counts
+         * @return this builder
+         * @throws NullPointerException if null
+         */
         public Builder usage(Usage usage) {
             this.usage = Objects.requireNonNull(usage, "usage");
             return this;
@@ -286,6 +352,9 @@ public final class Message implements Json.JsonWritable {
          * Sets (or, with {@code null}, removes) one unknown top-level field, raw. Use a {@code NullNode}
          * for an explicit JSON null. Default none.
          *
+         * @param name the field name
+         * @param value the raw value, or {@code null} to remove the field
+         * @return this builder
          * @throws IllegalArgumentException if {@code name} is a field this class models
          */
         public Builder unknownField(String name, JsonNode value) {
@@ -300,7 +369,7 @@ public final class Message implements Json.JsonWritable {
             return this;
         }
 
-        /** The message. The builder can be reused. */
+        /** {@return the message built from the values set so far; the builder can be reused} */
         public Message build() {
             return new Message(this);
         }

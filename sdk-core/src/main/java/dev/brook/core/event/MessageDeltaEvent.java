@@ -17,19 +17,32 @@ import java.util.Optional;
  * @param usage the event's {@code usage} ({@link Usage#EMPTY} when absent)
  */
 public record MessageDeltaEvent(Map<String, JsonNode> delta, Usage usage) implements StreamEvent {
-    /** @throws NullPointerException if any argument, name or value is null */
+    /**
+     * @param delta every field of the event's {@code delta} object, raw, in order (unmodifiable; values
+     *     read-only): presence matters, as only the fields present are copied
+     * @param usage the event's {@code usage} ({@link Usage#EMPTY} when absent)
+     * @throws NullPointerException if any argument, name or value is null
+     */
     public MessageDeltaEvent {
         delta = ModelJson.freeze(delta);
         Objects.requireNonNull(usage, "usage");
     }
 
-    /** The {@code stop_reason} of the delta, when present and a string. */
+    /**
+     * The {@code stop_reason} of the delta, when present and a string.
+     *
+     * @return the stop reason; empty when the delta has no textual {@code stop_reason}
+     */
     public Optional<StopReason> stopReason() {
         JsonNode n = delta.get("stop_reason");
         return n != null && n.isTextual() ? Optional.of(StopReason.of(n.textValue())) : Optional.empty();
     }
 
-    /** The {@code stop_sequence} of the delta, when present and a string. */
+    /**
+     * The {@code stop_sequence} of the delta, when present and a string.
+     *
+     * @return the stop sequence; empty when the delta has no textual {@code stop_sequence}
+     */
     public Optional<String> stopSequence() {
         JsonNode n = delta.get("stop_sequence");
         return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();

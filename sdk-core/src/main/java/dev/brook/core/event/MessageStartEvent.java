@@ -8,7 +8,10 @@ import java.util.Objects;
  * @param message the initial message snapshot
  */
 public record MessageStartEvent(Message message) implements StreamEvent {
-    /** @throws NullPointerException if {@code message} is null */
+    /**
+     * @param message the initial message snapshot
+     * @throws NullPointerException if {@code message} is null
+     */
     public MessageStartEvent {
         Objects.requireNonNull(message, "message");
     }

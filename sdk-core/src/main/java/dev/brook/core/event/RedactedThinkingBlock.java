@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record RedactedThinkingBlock(String data, Map<String, JsonNode> unknownFields) implements ContentBlock {
 
-    /** @throws NullPointerException if any argument is null */
+    /**
+     * @param data the encrypted data
+     * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+     * @throws NullPointerException if any argument is null
+     */
     public RedactedThinkingBlock {
         Objects.requireNonNull(data, "data");
         unknownFields = ModelJson.freeze(unknownFields);

@@ -19,6 +19,11 @@ public record ServerToolResultBlock(String type, String toolUseId, JsonNode cont
                                     Map<String, JsonNode> unknownFields) implements ContentBlock {
 
     /**
+     * @param type the block type, such as {@code web_search_tool_result}
+     * @param toolUseId the id of the {@link ServerToolUseBlock} this answers
+     * @param content the {@code content} field, raw (read-only); a {@code MissingNode} when absent (then
+     *     not written)
+     * @param unknownFields other fields, raw, such as {@code caller} (unmodifiable; values read-only)
      * @throws NullPointerException if any argument is null
      * @throws IllegalArgumentException if {@code type} does not end in {@code _tool_result}
      */

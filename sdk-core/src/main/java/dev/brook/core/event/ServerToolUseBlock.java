@@ -16,7 +16,13 @@ import java.util.Objects;
 public record ServerToolUseBlock(String id, String name, JsonNode input, Map<String, JsonNode> unknownFields)
         implements ContentBlock {
 
-    /** @throws NullPointerException if any argument is null */
+    /**
+     * @param id the server tool use id
+     * @param name the tool's name, such as {@code web_search}
+     * @param input the tool's input (read-only)
+     * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+     * @throws NullPointerException if any argument is null
+     */
     public ServerToolUseBlock {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -32,6 +32,8 @@ public final class StopReason {
      * The stop reason for {@code value}: the matching constant when it is a known one, otherwise a new
      * instance that keeps {@code value}.
      *
+     * @param value the wire value, such as {@code end_turn}
+     * @return the stop reason
      * @throws NullPointerException if {@code value} is null
      */
     public static StopReason of(String value) {
@@ -47,12 +49,12 @@ public final class StopReason {
         }
     }
 
-    /** The wire value, such as {@code end_turn}. */
+    /** {@return the wire value, such as {@code end_turn}} */
     public String value() {
         return value;
     }
 
-    /** True when this is one of the constants of this class. */
+    /** {@return true when this is one of the constants of this class} */
     public boolean isKnown() {
         return this == of(value);
     }

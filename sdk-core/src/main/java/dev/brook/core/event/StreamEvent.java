@@ -11,6 +11,6 @@ public sealed interface StreamEvent
         permits MessageStartEvent, ContentBlockStartEvent, ContentBlockDeltaEvent, ContentBlockStopEvent,
         MessageDeltaEvent, MessageStopEvent, PingEvent, ErrorEvent, UnknownEvent {
 
-    /** The event's type name, as in the SSE {@code event:} field and the JSON {@code type} field. */
+    /** {@return the event's type name, as in the SSE {@code event:} field and the JSON {@code type} field} */
     String type();
 }

@@ -17,14 +17,25 @@ import java.util.Optional;
 public record TextBlock(String text, Optional<List<JsonNode>> citations, Map<String, JsonNode> unknownFields)
         implements ContentBlock {
 
-    /** @throws NullPointerException if any argument (or a list element) is null */
+    /**
+     * @param text the text; never null
+     * @param citations the {@code citations} array (raw citation objects) when the block has one; empty when
+     *     the block has no {@code citations} field (which is not the same JSON as {@code citations: []})
+     * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+     * @throws NullPointerException if any argument (or a list element) is null
+     */
     public TextBlock {
         Objects.requireNonNull(text, "text");
         citations = Objects.requireNonNull(citations, "citations").map(List::copyOf);
         unknownFields = ModelJson.freeze(unknownFields);
     }
 
-    /** A text block with no citations field and no unknown fields. */
+    /**
+     * A text block with no citations field and no unknown fields.
+     *
+     * @param text the text
+     * @throws NullPointerException if {@code text} is null
+     */
     public TextBlock(String text) {
         this(text, Optional.empty(), Map.of());
     }

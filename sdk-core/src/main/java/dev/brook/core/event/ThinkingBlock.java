@@ -16,7 +16,12 @@ import java.util.Optional;
 public record ThinkingBlock(String thinking, Optional<String> signature, Map<String, JsonNode> unknownFields)
         implements ContentBlock {
 
-    /** @throws NullPointerException if any argument is null */
+    /**
+     * @param thinking the thinking text; never null
+     * @param signature the {@code signature} field, when the block has one
+     * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+     * @throws NullPointerException if any argument is null
+     */
     public ThinkingBlock {
         Objects.requireNonNull(thinking, "thinking");
         Objects.requireNonNull(signature, "signature");

@@ -15,7 +15,11 @@ import java.util.Objects;
  */
 public record UnknownBlock(String type, ObjectNode raw) implements ContentBlock {
 
-    /** @throws NullPointerException if any argument is null */
+    /**
+     * @param type the block's {@code type} ({@code ""} when it had none)
+     * @param raw the whole block object as received, {@code type} included (read-only)
+     * @throws NullPointerException if any argument is null
+     */
     public UnknownBlock {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(raw, "raw");

@@ -39,6 +39,8 @@ public final class Usage implements Json.JsonWritable {
     /**
      * Usage holding exactly {@code fields} (name to raw value, in order). The map is copied.
      *
+     * @param fields each usage field's name with its raw value, in order
+     * @return the usage
      * @throws NullPointerException if {@code fields}, a name or a value is null (use a {@code NullNode}
      *     for an explicit JSON null)
      */
@@ -48,7 +50,13 @@ public final class Usage implements Json.JsonWritable {
         return new Usage(Collections.unmodifiableMap(copy));
     }
 
-    /** Usage with just {@code input_tokens} and {@code output_tokens}. */
+    /**
+     * Usage with just {@code input_tokens} and {@code output_tokens}.
+     *
+     * @param inputTokens the value of {@code input_tokens}
+     * @param outputTokens the value of {@code output_tokens}
+     * @return the usage, with those two fields in that order
+     */
     public static Usage of(long inputTokens, long outputTokens) {
         Map<String, JsonNode> m = new LinkedHashMap<>();
         m.put("input_tokens", count(inputTokens));
@@ -64,6 +72,9 @@ public final class Usage implements Json.JsonWritable {
     /**
      * Usage read from a JSON object node; a non-object gives {@link #EMPTY}. The node's values are shared,
      * not copied: the caller must not modify the node afterwards.
+     *
+     * @param node the {@code usage} object of a message or event
+     * @return the usage; {@link #EMPTY} for a non-object or an empty object
      */
     public static Usage fromJson(JsonNode node) {
         if (!(node instanceof ObjectNode obj) || obj.isEmpty()) {
@@ -80,6 +91,9 @@ public final class Usage implements Json.JsonWritable {
      * This usage updated by {@code update}: every field of {@code update} whose value is not JSON
      * {@code null} replaces (or adds) the field of the same name; nulls are ignored. This is the
      * {@code message_delta} rule.
+     *
+     * @param update the usage of a {@code message_delta}
+     * @return the merged usage; this one when {@code update} has no fields
      */
     public Usage merge(Usage update) {
         if (update.fields.isEmpty()) {
@@ -94,48 +108,48 @@ public final class Usage implements Json.JsonWritable {
         return new Usage(Collections.unmodifiableMap(m));
     }
 
-    /** {@code input_tokens}; 0 when absent or null. */
+    /** {@return {@code input_tokens}; 0 when absent or null} */
     public long inputTokens() {
         return longOr0("input_tokens");
     }
 
-    /** {@code output_tokens}; 0 when absent or null. */
+    /** {@return {@code output_tokens}; 0 when absent or null} */
     public long outputTokens() {
         return longOr0("output_tokens");
     }
 
-    /** {@code cache_creation_input_tokens}, when present and a number. */
+    /** {@return {@code cache_creation_input_tokens}, when present and a number} */
     public OptionalLong cacheCreationInputTokens() {
         return optLong("cache_creation_input_tokens");
     }
 
-    /** {@code cache_read_input_tokens}, when present and a number. */
+    /** {@return {@code cache_read_input_tokens}, when present and a number} */
     public OptionalLong cacheReadInputTokens() {
         return optLong("cache_read_input_tokens");
     }
 
-    /** {@code cache_creation} (the per-TTL breakdown), raw, when present and not null. */
+    /** {@return {@code cache_creation} (the per-TTL breakdown), raw, when present and not null} */
     public Optional<JsonNode> cacheCreation() {
         return optNode("cache_creation");
     }
 
-    /** {@code server_tool_use} (server tool request counts), raw, when present and not null. */
+    /** {@return {@code server_tool_use} (server tool request counts), raw, when present and not null} */
     public Optional<JsonNode> serverToolUse() {
         return optNode("server_tool_use");
     }
 
-    /** {@code service_tier}, when present and a string. */
+    /** {@return {@code service_tier}, when present and a string} */
     public Optional<String> serviceTier() {
         JsonNode n = fields.get("service_tier");
         return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();
     }
 
-    /** Every field exactly as received, in order (unmodifiable; values read-only). */
+    /** {@return every field exactly as received, in order (unmodifiable; values read-only)} */
     public Map<String, JsonNode> fields() {
         return fields;
     }
 
-    /** The fields this class has no typed accessor for (unmodifiable; values read-only). */
+    /** {@return the fields this class has no typed accessor for (unmodifiable; values read-only)} */
     public Map<String, JsonNode> unknownFields() {
         Map<String, JsonNode> m = new LinkedHashMap<>();
         fields.forEach((k, v) -> {
@@ -157,7 +171,7 @@ public final class Usage implements Json.JsonWritable {
         g.writeEndObject();
     }
 
-    /** This usage as compact JSON. */
+    /** {@return this usage as compact JSON} */
     public String toJson() {
         return Json.toJsonString(this);
     }

@@ -43,7 +43,7 @@ public final class Json {
     private Json() {
     }
 
-    /** The node factory used for every tree Brook builds. */
+    /** {@return the node factory used for every tree Brook builds} */
     public static JsonNodeFactory nodes() {
         return MAPPER.getNodeFactory();
     }
@@ -51,6 +51,8 @@ public final class Json {
     /**
      * Reads the next complete value of {@code parser} (positioned on its first token) as a tree.
      *
+     * @param parser the parser, positioned on the value's first token
+     * @return the value; a missing node when the parser has no value left
      * @throws IOException when the JSON is malformed or the input ends early
      */
     public static JsonNode readTree(JsonParser parser) throws IOException {
@@ -64,12 +66,18 @@ public final class Json {
         /**
          * Writes one JSON value to {@code generator}.
          *
+         * @param generator where to write the value
          * @throws IOException when the generator's target fails
          */
         void writeTo(JsonGenerator generator) throws IOException;
     }
 
-    /** Writes {@code value} as a compact JSON string. */
+    /**
+     * Writes {@code value} as a compact JSON string.
+     *
+     * @param value what to write
+     * @return the JSON text
+     */
     public static String toJsonString(JsonWritable value) {
         StringWriter out = new StringWriter(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -80,7 +88,12 @@ public final class Json {
         return out.toString();
     }
 
-    /** Writes {@code value} as compact UTF-8 JSON bytes. */
+    /**
+     * Writes {@code value} as compact UTF-8 JSON bytes.
+     *
+     * @param value what to write
+     * @return the JSON, UTF-8 encoded
+     */
     public static byte[] toJsonBytes(JsonWritable value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {

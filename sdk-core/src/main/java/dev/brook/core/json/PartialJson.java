@@ -37,6 +37,8 @@ public final class PartialJson {
      * The best-effort value of {@code text}; {@link MissingNode} when it holds no value yet (empty, only
      * whitespace, or an unfinished top-level literal). The returned tree is new and owned by the caller.
      *
+     * @param text JSON text, possibly cut off anywhere
+     * @return the value so far, or a {@link MissingNode}
      * @throws NullPointerException if {@code text} is null
      */
     public static JsonNode parse(CharSequence text) {

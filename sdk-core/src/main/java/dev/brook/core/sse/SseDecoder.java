@@ -184,6 +184,8 @@ public final class SseDecoder {
          * @param type the event type ({@code "message"} when the block named none)
          * @param data holds the data (lines joined with LF, UTF-8) at {@code offset}, {@code length}
          *     bytes; valid only during this call, and not to be modified
+         * @param offset where the data starts in {@code data}
+         * @param length the number of data bytes, 0 or more
          * @param lastEventId the last event id in effect; {@code ""} when none was set
          * @param retry the reconnection time set by this event's block, or -1
          */
@@ -198,6 +200,7 @@ public final class SseDecoder {
     /**
      * Decodes all of {@code bytes}. The array is not kept and may be reused once this returns.
      *
+     * @param bytes the next bytes of the body, split anywhere
      * @throws StreamProtocolException if an event exceeds the maximum event size
      * @throws IllegalStateException if the decoder has failed or {@link #end()} was called
      */
@@ -208,6 +211,9 @@ public final class SseDecoder {
     /**
      * Decodes {@code length} bytes of {@code bytes} from {@code offset}. The array is not kept.
      *
+     * @param bytes holds the next bytes of the body, split anywhere
+     * @param offset where those bytes start in {@code bytes}
+     * @param length how many bytes to decode
      * @throws IndexOutOfBoundsException if the range is outside the array
      * @throws StreamProtocolException if an event exceeds the maximum event size
      * @throws IllegalStateException if the decoder has failed or {@link #end()} was called
@@ -228,6 +234,7 @@ public final class SseDecoder {
      * limit. Heap buffers are scanned in place; direct and read-only buffers are copied through a small
      * scratch array.
      *
+     * @param buffer the next bytes of the body, from its position to its limit
      * @throws StreamProtocolException if an event exceeds the maximum event size
      * @throws IllegalStateException if the decoder has failed or {@link #end()} was called
      */
@@ -271,12 +278,20 @@ public final class SseDecoder {
         blockRetry = -1;
     }
 
-    /** The last event id string: set at each blank line from the last valid {@code id} field; {@code ""} when none. */
+    /**
+     * The last event id string: set at each blank line from the last valid {@code id} field; {@code ""} when none.
+     *
+     * @return the last event id, or {@code ""} when no {@code id} field has taken effect
+     */
     public String lastEventId() {
         return lastEventId;
     }
 
-    /** The reconnection time in milliseconds set by the last valid {@code retry} field, if any. */
+    /**
+     * The reconnection time in milliseconds set by the last valid {@code retry} field, if any.
+     *
+     * @return the reconnection time in milliseconds; empty when no valid {@code retry} field was read
+     */
     public OptionalLong reconnectionTime() {
         return reconnectionTime < 0 ? OptionalLong.empty() : OptionalLong.of(reconnectionTime);
     }

@@ -14,9 +14,22 @@ import java.util.OptionalLong;
  * U+FFFD). Immutable and thread-safe.
  */
 public final class SseEvent {
-    /** Reads an event's data bytes in place. The bytes must not be modified or kept. */
+    /**
+     * Reads an event's data bytes in place. The bytes must not be modified or kept.
+     *
+     * @param <R> what the reader makes of the data
+     */
     @FunctionalInterface
     public interface DataReader<R> {
+        /**
+         * Reads the data.
+         *
+         * @param bytes holds the data (UTF-8) at {@code offset}, {@code length} bytes; valid only during
+         *     this call, and not to be modified
+         * @param offset where the data starts in {@code bytes}
+         * @param length the number of data bytes, 0 or more
+         * @return what the reader made of the data
+         */
         R read(byte[] bytes, int offset, int length);
     }
 
@@ -40,12 +53,18 @@ public final class SseEvent {
         this.retry = retry < 0 ? -1 : retry;
     }
 
-    /** Convenience for tests and tools: an event whose data is the UTF-8 encoding of {@code data}. */
+    /**
+     * Convenience for tests and tools: an event whose data is the UTF-8 encoding of {@code data}.
+     *
+     * @param type the event type
+     * @param data the event's data, as text
+     * @return an event with no last event id ({@code ""}) and no reconnection time
+     */
     public static SseEvent of(String type, String data) {
         return new SseEvent(type, data.getBytes(StandardCharsets.UTF_8), "", -1);
     }
 
-    /** The event type: the last {@code event:} field of the block, or {@code "message"}. */
+    /** {@return the event type: the last {@code event:} field of the block, or {@code "message"}} */
     public String type() {
         return type;
     }
@@ -53,6 +72,8 @@ public final class SseEvent {
     /**
      * The data, decoded from UTF-8; each invalid sequence becomes U+FFFD exactly as the WHATWG Encoding
      * Standard says (which differs from the JDK decoder on encoded surrogates). Decoded once, then cached.
+     *
+     * @return the data as text; {@code ""} when the event has no data bytes
      */
     public String data() {
         String s = decoded;
@@ -63,27 +84,37 @@ public final class SseEvent {
         return s;
     }
 
-    /** Number of data bytes. */
+    /** {@return the number of data bytes} */
     public int dataLength() {
         return data.length;
     }
 
-    /** A copy of the data bytes. */
+    /** {@return a copy of the data bytes, which the caller may change} */
     public byte[] dataBytes() {
         return data.clone();
     }
 
-    /** Gives the data bytes to {@code reader} without copying them. */
+    /**
+     * Gives the data bytes to {@code reader} without copying them.
+     *
+     * @param <R> what the reader makes of the data
+     * @param reader reads the bytes during the call, and keeps and modifies none of them
+     * @return what {@code reader} returned
+     */
     public <R> R readData(DataReader<R> reader) {
         return reader.read(data, 0, data.length);
     }
 
-    /** The last event id in effect when this event was dispatched; {@code ""} when none was set. */
+    /** {@return the last event id in effect when this event was dispatched; {@code ""} when none was set} */
     public String lastEventId() {
         return lastEventId;
     }
 
-    /** The reconnection time (ms) set by this event's own block, if it had a valid {@code retry:} field. */
+    /**
+     * The reconnection time (ms) set by this event's own block, if it had a valid {@code retry:} field.
+     *
+     * @return the reconnection time in milliseconds; empty when the block set none
+     */
     public OptionalLong retry() {
         return retry < 0 ? OptionalLong.empty() : OptionalLong.of(retry);
     }

@@ -107,7 +107,11 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
         drain.signal();
     }
 
-    /** A buffer of the body, in order; it now belongs to the subscriber. Ignored after the end. */
+    /**
+     * A buffer of the body, in order; it now belongs to the subscriber. Ignored after the end.
+     *
+     * @param buffer the next bytes of the body, from its position to its limit; not to be touched again
+     */
     public void onBuffer(ByteBuffer buffer) {
         Objects.requireNonNull(buffer, "buffer");
         if (end != null || cancelled) {
@@ -125,7 +129,11 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
         drain.signal();
     }
 
-    /** The body failed; the subscriber gets {@code error} once it has every buffer before it. Idempotent. */
+    /**
+     * The body failed; the subscriber gets {@code error} once it has every buffer before it. Idempotent.
+     *
+     * @param error what the stack raised; only the first error (or completion) counts
+     */
     public void onError(Throwable error) {
         Objects.requireNonNull(error, "error");
         if (end == null) {

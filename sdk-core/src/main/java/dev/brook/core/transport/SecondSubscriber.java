@@ -25,6 +25,7 @@ public final class SecondSubscriber {
     /**
      * Refuses {@code late}.
      *
+     * @param late the subscriber after the first
      * @param why the message of the error it gets, naming what already has a reader
      * @throws NullPointerException if {@code late} is null (§1.9)
      */

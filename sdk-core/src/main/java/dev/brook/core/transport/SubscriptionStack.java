@@ -18,9 +18,16 @@ public final class SubscriptionStack implements PushedBodyPublisher.Stack {
     private boolean paused; // guarded by this
     private boolean aborted; // guarded by this
 
+    /** A stack whose subscription has not arrived yet: not paused, not aborted. */
+    public SubscriptionStack() {
+    }
+
     /**
      * The stack's subscription arrived: request the first item, or cancel it if the body was aborted or
      * already has one.
+     *
+     * @param s the subscription the stack gave its body subscriber
+     * @throws NullPointerException if {@code s} is null
      */
     public void subscribed(Flow.Subscription s) {
         Objects.requireNonNull(s, "subscription");

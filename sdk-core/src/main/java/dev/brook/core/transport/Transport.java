@@ -14,7 +14,10 @@ import java.util.concurrent.Executor;
  */
 public interface Transport extends AutoCloseable {
 
-    /** The short name of this transport, such as {@code jdk} or {@code okhttp}; it appears in the user-agent. */
+    /**
+     * {@return the short name of this transport, such as {@code jdk} or {@code okhttp}; it appears in the
+     * user-agent}
+     */
     String name();
 
     /**
@@ -28,6 +31,10 @@ public interface Transport extends AutoCloseable {
      * {@link java.net.SocketTimeoutException} (with the stack's exception as its cause when it is of
      * another type), so that the core can tell it from a refused or broken connection.
      *
+     * @param request what to send, every header already set
+     * @param exchange the core's handle on this exchange: where to report the connection and register
+     *     the abort
+     * @return the response, with its status and headers and the body unread
      * @throws IOException when the exchange fails or is aborted before the headers
      */
     TransportResponse execute(TransportRequest request, TransportExchange exchange) throws IOException;
@@ -52,7 +59,10 @@ public interface Transport extends AutoCloseable {
      * reading is paused on its event loop). The conformance kit checks either with the Reactive Streams
      * TCK.
      *
+     * @param request what to send, every header already set
+     * @param exchange the core's handle on this exchange, as in {@link #execute}
      * @param blockingExecutor where a blocking stack may wait; never used by natively asynchronous ones
+     * @return a future of the response, completed at the headers with the body unread
      */
     default CompletableFuture<TransportResponse> executeAsync(TransportRequest request, TransportExchange exchange,
             Executor blockingExecutor) {

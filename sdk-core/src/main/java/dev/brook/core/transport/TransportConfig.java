@@ -22,17 +22,21 @@ public final class TransportConfig {
         this.idleTimeout = b.idleTimeout;
     }
 
-    /** The default settings: connect timeout 10 s, idle timeout 60 s. */
+    /** {@return the default settings: connect timeout 10 s, idle timeout 60 s} */
     public static TransportConfig defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. Not thread-safe. */
+    /**
+     * A builder starting from the defaults. Not thread-safe.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Longest time to establish a connection (TCP and TLS). */
+    /** {@return the longest time to establish a connection (TCP and TLS)} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -41,6 +45,8 @@ public final class TransportConfig {
      * Longest silence allowed while waiting for the response headers or between body bytes;
      * {@link Duration#ZERO} means none. The core enforces it; see {@link #readBackstop()} for a stack's
      * own read timeout.
+     *
+     * @return the idle timeout, or {@link Duration#ZERO} when disabled
      */
     public Duration idleTimeout() {
         return idleTimeout;
@@ -51,6 +57,8 @@ public final class TransportConfig {
      * {@link #connectTimeout()} (by half of it, at least 2 s), so that the core's timeout, with its
      * {@code kind()} and advice, is what users see, and the stack's only catches a core that could not
      * act.
+     *
+     * @return the stack's connect timeout, always positive
      */
     public Duration connectBackstop() {
         return backstop(connectTimeout);
@@ -60,6 +68,8 @@ public final class TransportConfig {
      * The read (socket or response) timeout to give the stack of a client the transport creates, looser
      * than the core's {@link #idleTimeout()} as {@link #connectBackstop()} is; {@link Duration#ZERO}
      * (none) when the idle timeout is disabled.
+     *
+     * @return the stack's read timeout, or {@link Duration#ZERO} for none
      */
     public Duration readBackstop() {
         return backstop(idleTimeout);
@@ -84,6 +94,8 @@ public final class TransportConfig {
         /**
          * Longest time to connect. Default 10 s.
          *
+         * @param timeout the connect timeout, positive
+         * @return this builder
          * @throws IllegalArgumentException if zero or negative
          */
         public Builder connectTimeout(Duration timeout) {
@@ -99,6 +111,8 @@ public final class TransportConfig {
          * Longest silence while waiting for the headers or between body bytes. Default 60 s; zero
          * disables it.
          *
+         * @param timeout the idle timeout, zero or positive
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder idleTimeout(Duration timeout) {
@@ -110,7 +124,7 @@ public final class TransportConfig {
             return this;
         }
 
-        /** The settings as given so far. */
+        /** {@return the settings as given so far} */
         public TransportConfig build() {
             return new TransportConfig(this);
         }

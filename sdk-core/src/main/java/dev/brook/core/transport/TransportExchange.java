@@ -49,7 +49,7 @@ public final class TransportExchange {
         });
     }
 
-    /** A new exchange, not connected and not aborted. */
+    /** {@return a new exchange, not connected and not aborted} */
     public static TransportExchange create() {
         return new TransportExchange();
     }
@@ -65,7 +65,7 @@ public final class TransportExchange {
         }
     }
 
-    /** Whether {@link #connected()} was called. */
+    /** {@return whether {@link #connected()} was called} */
     public boolean isConnected() {
         return connected;
     }
@@ -73,6 +73,7 @@ public final class TransportExchange {
     /**
      * When {@link #connected()} was first called, on the {@link System#nanoTime()} scale.
      *
+     * @return the {@code System.nanoTime()} of the first {@code connected()} call
      * @throws IllegalStateException if it was not called yet
      */
     public long connectedAtNanos() {
@@ -86,6 +87,7 @@ public final class TransportExchange {
      * Registers how to abort this exchange, replacing an action registered before. If the exchange was
      * already aborted, {@code abort} runs at once, on the calling thread.
      *
+     * @param abort makes the exchange end promptly and releases its connection; must not block
      * @throws NullPointerException if {@code abort} is null
      */
     public void onAbort(Runnable abort) {
@@ -120,6 +122,8 @@ public final class TransportExchange {
      * when the transport completes it with {@link #respond} and {@link #fail}. It fails with an
      * {@link IOException} as soon as the exchange is {@linkplain #abort() aborted}; cancelling it aborts
      * the exchange.
+     *
+     * @return the future of this exchange's response, the same on every call
      */
     public CompletableFuture<TransportResponse> response() {
         return response;
@@ -128,6 +132,9 @@ public final class TransportExchange {
     /**
      * Delivers the response, from any thread. If the exchange was aborted, failed or given up on
      * meanwhile, nobody will read it: it is closed (its connection released) and this returns false.
+     *
+     * @param received the response, status and headers arrived and the body unread
+     * @return true if the response was delivered; false if it was closed instead
      */
     public boolean respond(TransportResponse received) {
         Objects.requireNonNull(received, "received");
@@ -141,6 +148,9 @@ public final class TransportExchange {
     /**
      * Fails the exchange before its headers with what the stack raised (as {@link Transport#execute}
      * would throw it). Returns false if the response was already delivered or the exchange had ended.
+     *
+     * @param cause what the stack raised, usually an {@link IOException}
+     * @return true if this failed the exchange; false if it had already ended
      */
     public boolean fail(Throwable cause) {
         return response.completeExceptionally(Objects.requireNonNull(cause, "cause"));
@@ -151,6 +161,7 @@ public final class TransportExchange {
      * {@link Transport#execute} over its own {@link Transport#executeAsync}. The abort registered for
      * this exchange fails or cancels that future, which ends the wait.
      *
+     * @param headers the future of the response, as {@link Transport#executeAsync} returned it
      * @return the response
      * @throws IOException what the future failed with (an unchecked exception or error is rethrown as
      *     it is); a cancelled future as an {@code IOException} saying the exchange was aborted
@@ -186,7 +197,7 @@ public final class TransportExchange {
         }
     }
 
-    /** Whether {@link #abort()} was called. */
+    /** {@return whether {@link #abort()} was called} */
     public boolean isAborted() {
         return abortAction.get() == ABORTED;
     }

@@ -23,7 +23,7 @@ public final class TransportHeaders {
         this.map = Collections.unmodifiableMap(map);
     }
 
-    /** No headers. */
+    /** {@return headers with no fields} */
     public static TransportHeaders empty() {
         return EMPTY;
     }
@@ -32,6 +32,9 @@ public final class TransportHeaders {
      * Headers from a map of names to values, such as an HTTP stack's own header map. Names differing
      * only in case are merged. {@code null} names (the status line in {@code HttpURLConnection}) are
      * skipped.
+     *
+     * @param headers each name with its values, in order
+     * @return the headers, copied
      */
     public static TransportHeaders of(Map<String, ? extends List<String>> headers) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -47,6 +50,10 @@ public final class TransportHeaders {
     /**
      * Headers from a stack's own sequence of name-value pairs (such as Vert.x's {@code MultiMap}), in
      * order; repeated names keep every value.
+     *
+     * @param headers the name-value pairs, in the order received
+     * @return the headers, copied
+     * @throws NullPointerException if a name or value is null
      */
     public static TransportHeaders ofEntries(Iterable<? extends Map.Entry<String, String>> headers) {
         Builder b = builder();
@@ -56,29 +63,43 @@ public final class TransportHeaders {
         return b.build();
     }
 
-    /** A builder, for transports that receive headers one by one. Not thread-safe. */
+    /**
+     * A builder, for transports that receive headers one by one. Not thread-safe.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The first value of {@code name}, compared case-insensitively. */
+    /**
+     * The first value of {@code name}, compared case-insensitively.
+     *
+     * @param name the header name, in any case
+     * @return the first value; empty when the header is absent
+     */
     public Optional<String> firstValue(String name) {
         List<String> values = map.get(Objects.requireNonNull(name, "name"));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** Every value of {@code name}, in order; empty when absent. */
+    /**
+     * Every value of {@code name}, in order; empty when absent.
+     *
+     * @param name the header name, in any case
+     * @return the values, unmodifiable
+     */
     public List<String> allValues(String name) {
         List<String> values = map.get(Objects.requireNonNull(name, "name"));
         return values == null ? List.of() : values;
     }
 
-    /** The header names, in case-insensitive order. */
+    /** {@return the header names, in case-insensitive order} */
     public Set<String> names() {
         return map.keySet();
     }
 
-    /** The headers as an unmodifiable, case-insensitive map. */
+    /** {@return the headers as an unmodifiable, case-insensitive map} */
     public Map<String, List<String>> map() {
         return map;
     }
@@ -118,7 +139,13 @@ public final class TransportHeaders {
         private Builder() {
         }
 
-        /** Adds a value to {@code name}, after any it already has. */
+        /**
+         * Adds a value to {@code name}, after any it already has.
+         *
+         * @param name the header name; names differing only in case are one header
+         * @param value the value to add
+         * @return this builder
+         */
         public Builder add(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
@@ -126,7 +153,13 @@ public final class TransportHeaders {
             return this;
         }
 
-        /** Replaces every value of {@code name} with {@code value}. */
+        /**
+         * Replaces every value of {@code name} with {@code value}.
+         *
+         * @param name the header name, in any case
+         * @param value the only value it will have
+         * @return this builder
+         */
         public Builder set(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
@@ -136,6 +169,7 @@ public final class TransportHeaders {
             return this;
         }
 
+        /** {@return the headers collected so far} */
         public TransportHeaders build() {
             TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             map.forEach((name, values) -> copy.put(name, List.copyOf(values)));

@@ -11,15 +11,25 @@ package dev.brook.core.transport;
  */
 public interface TransportProvider {
 
-    /** The name users select this transport by, such as {@code jdk}, {@code okhttp}, {@code apache}, {@code vertx}. */
+    /**
+     * {@return the name users select this transport by, such as {@code jdk}, {@code okhttp}, {@code apache},
+     * {@code vertx}}
+     */
     String name();
 
     /**
      * Rank among several providers on the class path; the highest wins when the user chose none. The JDK
      * transport, always available, has priority 0; third-party stacks usually rank higher.
+     *
+     * @return the rank; higher wins
      */
     int priority();
 
-    /** Creates a transport that owns its HTTP client and releases it on {@link Transport#close()}. */
+    /**
+     * Creates a transport that owns its HTTP client and releases it on {@link Transport#close()}.
+     *
+     * @param config the timeouts to apply to the client it creates
+     * @return a new transport
+     */
     Transport create(TransportConfig config);
 }

@@ -32,6 +32,7 @@ public final class TransportRequest {
      * @param uri the absolute request URI
      * @param headers the header fields to send
      * @param body the request body (copied); empty for none
+     * @return the request
      * @throws IllegalArgumentException if {@code uri} is relative, or {@code headers} holds a framing header
      */
     public static TransportRequest of(String method, URI uri, TransportHeaders headers, byte[] body) {
@@ -50,24 +51,27 @@ public final class TransportRequest {
         return new TransportRequest(method, uri, headers, body.clone());
     }
 
+    /** {@return the HTTP method, such as {@code POST}} */
     public String method() {
         return method;
     }
 
+    /** {@return the absolute request URI} */
     public URI uri() {
         return uri;
     }
 
+    /** {@return the header fields to send, never a framing header} */
     public TransportHeaders headers() {
         return headers;
     }
 
-    /** A copy of the body bytes. */
+    /** {@return a copy of the body bytes; empty for no body} */
     public byte[] body() {
         return body.clone();
     }
 
-    /** The body length in bytes. */
+    /** {@return the body length in bytes} */
     public int bodyLength() {
         return body.length;
     }

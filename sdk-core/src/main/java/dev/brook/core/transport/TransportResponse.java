@@ -45,10 +45,14 @@ public final class TransportResponse implements AutoCloseable {
      * concurrent read (by the reader as it leaves {@code read}, if one is in progress). A body read to
      * its end is closed without the abort, so its connection can be reused.
      *
+     * @param statusCode the HTTP status, 100 to 999
+     * @param headers the response headers
      * @param body the stack's body stream; each {@code read} should return what one socket read
      *     delivered rather than wait for a buffer to fill
      * @param abort stops the exchange without draining the body: must make a blocked {@code body.read}
      *     return or throw promptly, and must not block; called at most once, from any thread
+     * @return the response, its body unread
+     * @throws IllegalArgumentException if {@code statusCode} is out of range
      */
     public static TransportResponse ofInputStream(int statusCode, TransportHeaders headers, InputStream body,
             Runnable abort) {
@@ -65,34 +69,47 @@ public final class TransportResponse implements AutoCloseable {
      * close or a timeout) and re-entrantly from {@code onNext}; {@code cancel} aborting the exchange. A
      * stack that pushes buffers gets all of that from {@link PushedBodyPublisher}, which the TCK checks.
      *
+     * @param statusCode the HTTP status, 100 to 999
+     * @param headers the response headers
+     * @param body the body publisher, not yet subscribed to
      * @param abort releases the connection without draining the body; called once, from any thread
+     * @return the response, its body unread
+     * @throws IllegalArgumentException if {@code statusCode} is out of range
      */
     public static TransportResponse ofPublisher(int statusCode, TransportHeaders headers,
             Flow.Publisher<ByteBuffer> body, Runnable abort) {
         return new TransportResponse(statusCode, headers, null, Objects.requireNonNull(body, "body"), abort);
     }
 
-    /** The HTTP status code. */
+    /** {@return the HTTP status code} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** The response headers. */
+    /** {@return the response headers} */
     public TransportHeaders headers() {
         return headers;
     }
 
-    /** The body as a blocking stream, when that is this stack's native form. */
+    /**
+     * The body as a blocking stream, when that is this stack's native form.
+     *
+     * @return the body stream; empty when the body is a publisher
+     */
     public Optional<InputStream> bodyStream() {
         return Optional.ofNullable(bodyStream);
     }
 
-    /** The body as a publisher with demand, when that is this stack's native form. */
+    /**
+     * The body as a publisher with demand, when that is this stack's native form.
+     *
+     * @return the body publisher; empty when the body is a stream
+     */
     public Optional<Flow.Publisher<ByteBuffer>> bodyPublisher() {
         return Optional.ofNullable(bodyPublisher);
     }
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return closed.get();
     }

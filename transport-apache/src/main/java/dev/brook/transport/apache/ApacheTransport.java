@@ -102,6 +102,8 @@ public final class ApacheTransport implements Transport {
     /**
      * A transport over the user's classic {@code client}, used as configured; Brook never closes it.
      *
+     * @param client the user's classic client
+     * @return a transport that leaves {@code client} open on {@link #close()}
      * @throws NullPointerException if {@code client} is null
      */
     public static ApacheTransport of(CloseableHttpClient client) {
@@ -116,6 +118,8 @@ public final class ApacheTransport implements Transport {
      * <p>A client's reactor turns active a moment after {@code start()}, so a client still inactive is
      * given up to one second before it is taken as never started.
      *
+     * @param client the user's async client, started
+     * @return a transport that leaves {@code client} running on {@link #close()}
      * @throws NullPointerException if {@code client} is null
      * @throws IllegalStateException if the client was not started, or is shut down
      */
@@ -154,6 +158,7 @@ public final class ApacheTransport implements Transport {
      * Transport transport = ApacheTransport.of(client);
      * }</pre>
      *
+     * @param builder the builder of the user's async client
      * @return {@code builder}, for chaining
      * @throws NullPointerException if {@code builder} is null
      */

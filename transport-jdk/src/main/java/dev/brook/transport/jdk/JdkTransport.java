@@ -46,7 +46,13 @@ public final class JdkTransport implements Transport {
         this.ownedExecutor = ownedExecutor;
     }
 
-    /** A transport over the user's {@code client}, used as configured. Brook never closes it. */
+    /**
+     * A transport over the user's {@code client}, used as configured. Brook never closes it.
+     *
+     * @param client the user's client, with its proxy, TLS, executor and HTTP version
+     * @return a transport that leaves {@code client} open on {@link #close()}
+     * @throws NullPointerException if {@code client} is null
+     */
     public static JdkTransport of(HttpClient client) {
         Objects.requireNonNull(client, "client");
         return new JdkTransport(client, Duration.ZERO, null);

@@ -12,6 +12,10 @@ public final class JdkTransportProvider implements TransportProvider {
     /** The name users select this transport by. */
     public static final String NAME = "jdk";
 
+    /** The constructor {@link java.util.ServiceLoader} calls. */
+    public JdkTransportProvider() {
+    }
+
     @Override
     public String name() {
         return NAME;

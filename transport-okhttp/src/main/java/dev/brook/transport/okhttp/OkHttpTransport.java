@@ -83,6 +83,8 @@ public final class OkHttpTransport implements Transport {
      * A transport over the user's configured {@code client}, used with all its settings (dispatcher,
      * pool, interceptors, timeouts). {@link #close()} leaves it untouched.
      *
+     * @param client the user's configured client
+     * @return a transport that leaves {@code client} untouched on {@link #close()}
      * @throws NullPointerException if {@code client} is null
      */
     public static OkHttpTransport of(OkHttpClient client) {

@@ -81,6 +81,9 @@ public final class VertxTransport implements Transport {
      * that client but never {@code vertx}. Prefer Brook's idle timeout to a connection idle timeout in
      * {@code options}, which also fires while Brook has paused the socket for a slow reader.
      *
+     * @param vertx the user's Vert.x instance, on which the client is created
+     * @param options the client's options (copied)
+     * @return a transport owning the new client, but not {@code vertx}
      * @throws NullPointerException if an argument is null
      */
     public static VertxTransport of(Vertx vertx, HttpClientOptions options) {
@@ -97,6 +100,9 @@ public final class VertxTransport implements Transport {
      * instance that created {@code client}; Brook runs each exchange on one of its contexts. Brook closes
      * neither.
      *
+     * @param vertx the Vert.x instance that created {@code client}
+     * @param client the user's HTTP client
+     * @return a transport that closes neither {@code vertx} nor {@code client}
      * @throws NullPointerException if an argument is null
      */
     public static VertxTransport of(Vertx vertx, HttpClient client) {
