@@ -287,7 +287,10 @@ class ChatCommandTest {
         assertThat(help.out()).isEqualTo(BrookCli.USAGE_TEXT).contains("brook decode [--sse | --final] [FILE | -]");
         assertThat(run("decode", "-h").out()).isEqualTo(BrookCli.USAGE_TEXT);
         Result version = run("--version");
-        assertThat(version.out()).isEqualTo("brook 0.1.0\n");
+        // The project version, which surefire passes from the pom: Brook.VERSION comes from the build.
+        String projectVersion = System.getProperty("brook.expectedVersion");
+        assertThat(projectVersion).isNotBlank();
+        assertThat(version.out()).isEqualTo("brook " + projectVersion + "\n");
     }
 
     @Test

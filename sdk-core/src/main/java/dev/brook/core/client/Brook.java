@@ -5,12 +5,16 @@ import dev.brook.core.sse.SseDecoder;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
 import dev.brook.core.transport.TransportProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Brook implements AutoCloseable {
     /** The Brook version, sent in the {@code user-agent}. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = readVersion();
     /** The {@code anthropic-version} header Brook sends. */
     public static final String API_VERSION = "2023-06-01";
     /** Where requests go unless {@link Builder#baseUrl} or {@code ANTHROPIC_BASE_URL} says otherwise. */
@@ -204,6 +208,29 @@ public final class Brook implements AutoCloseable {
     public String toString() {
         return "Brook{baseUrl=" + baseUrl + ", transport=" + transport.name()
                 + ", auth=" + (apiKey != null ? "api-key" : "auth-token") + '}';
+    }
+
+    // The version is the Maven project version, which the build writes into this resource (sdk-core/pom.xml
+    // filters it), so that the user-agent and `brook --version` cannot drift from the artifact's version.
+    // A jar without it is broken: fail at class initialisation, saying why, rather than send a made-up version.
+    private static String readVersion() {
+        String resource = "/dev/brook/core/version.properties";
+        Properties properties = new Properties();
+        try (InputStream in = Brook.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Brook cannot tell its version: " + resource
+                        + " is missing from the class path (brook-core is built with it; is this jar complete?)");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Brook cannot tell its version: reading " + resource + " failed", e);
+        }
+        String version = properties.getProperty("version", "").strip();
+        if (version.isEmpty() || version.contains("${")) {
+            throw new IllegalStateException("Brook cannot tell its version: " + resource
+                    + " holds no version written by the build (version=" + version + ")");
+        }
+        return version;
     }
 
     /** Configures a {@link Brook}. Not thread-safe; each {@link #build()} gives an independent client. */
