@@ -41,6 +41,15 @@ class CallClockTest {
         offTimer.shutdownNow();
     }
 
+    /**
+     * Waits until the clock's timer has run everything due within {@code delay} from now: a marker
+     * scheduled on the same single-threaded timer runs only after every earlier deadline, so a timeout
+     * that should not fire has had its chance (a causal wait, not a sleep).
+     */
+    private void passTimer(Duration delay) throws Exception {
+        timer.schedule(() -> { }, delay.toMillis(), TimeUnit.MILLISECONDS).get(30, TimeUnit.SECONDS);
+    }
+
     private CallClock clock(Duration connect, Duration idle, Duration total) {
         return new CallClock(timer, offTimer, ENDPOINT, connect, idle, total);
     }
@@ -67,7 +76,7 @@ class CallClockTest {
         TransportExchange exchange = clock.startAttempt();
         CompletableFuture<Long> abortedAt = new CompletableFuture<>();
         exchange.onAbort(() -> abortedAt.complete(System.nanoTime()));
-        Thread.sleep(300);
+        passTimer(Duration.ofMillis(300));
         assertThat(clock.fired()).as("connecting is not silence").isNull();
         exchange.connected();
         long connectedAt = System.nanoTime();
@@ -117,7 +126,7 @@ class CallClockTest {
         CallClock clock = clock(Duration.ofSeconds(30), Duration.ofMillis(200), NONE);
         CompletableFuture<Void> aborted = new CompletableFuture<>();
         clock.startBody(() -> aborted.complete(null));
-        Thread.sleep(600); // a slow consumer, not a silent server
+        passTimer(Duration.ofMillis(600)); // a slow consumer, not a silent server
         assertThat(clock.fired()).isNull();
         clock.readStarted();
         aborted.get(5, TimeUnit.SECONDS);
@@ -133,7 +142,7 @@ class CallClockTest {
         CallClock clock = clock(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
         TransportExchange exchange = clock.startAttempt();
         clock.stop();
-        Thread.sleep(500);
+        passTimer(Duration.ofMillis(500));
         assertThat(clock.fired()).isNull();
         assertThat(exchange.isAborted()).isFalse();
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -196,7 +197,8 @@ class ApacheAsyncTransportTest {
                 });
                 // The server has 4 MiB to send; the subscriber took one buffer. (What is held meanwhile is
                 // bounded by the window: ApacheStreamingResponseConsumerTest checks the grants.)
-                Thread.sleep(1000);
+                assertThat(catchThrowable(() -> done.get(1, TimeUnit.SECONDS))).as("the body waits for demand")
+                        .isInstanceOf(TimeoutException.class);
                 assertThat(received.get()).as("bytes delivered to a subscriber that asked for one buffer")
                         .isPositive().isLessThanOrEqualTo(chunk);
                 subscription.get().request(Long.MAX_VALUE);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /** Scripts and clients shared by this module's tests. */
@@ -121,8 +122,8 @@ final class Fixtures {
         TransportExchange exchange = TransportExchange.create();
         CompletableFuture<Throwable> call = onNewThread(
                 () -> catchThrowable(() -> transport.execute(post(listener.uri("/v1/messages")), exchange)));
-        Thread.sleep(300);
-        assertThat(call).as("still connecting").isNotDone();
+        assertThat(catchThrowable(() -> call.get(300, TimeUnit.MILLISECONDS))).as("still connecting")
+                .isInstanceOf(TimeoutException.class);
         assertThat(exchange.isConnected()).isFalse();
         long start = System.nanoTime();
         exchange.abort();
