@@ -1,0 +1,20 @@
+/**
+ * Brook's core: the SSE decoder, the typed events and their accumulator, the request model and the
+ * client, the errors, and the transport SPI that transport modules implement. The stream engine's
+ * shared parts ({@code dev.brook.core.internal}) are not exported. Transports are found with
+ * {@link java.util.ServiceLoader} as {@link dev.brook.core.transport.TransportProvider}s.
+ */
+module brook.core {
+    // Jackson's tree types still appear in the public model (tool input, citations): users read them.
+    requires transitive com.fasterxml.jackson.databind;
+
+    exports dev.brook.core.accumulate;
+    exports dev.brook.core.client;
+    exports dev.brook.core.error;
+    exports dev.brook.core.event;
+    exports dev.brook.core.json;
+    exports dev.brook.core.sse;
+    exports dev.brook.core.transport;
+
+    uses dev.brook.core.transport.TransportProvider;
+}
