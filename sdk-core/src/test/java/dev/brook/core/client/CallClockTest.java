@@ -1,5 +1,6 @@
 package dev.brook.core.client;
 
+import dev.brook.core.transport.DaemonThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -24,16 +25,8 @@ class CallClockTest {
     private static final URI ENDPOINT = URI.create("http://127.0.0.1:1/v1/messages");
     private static final Duration NONE = Duration.ZERO;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "test-timer");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService offTimer = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-off-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("test-timer"));
+    private final ExecutorService offTimer = Executors.newCachedThreadPool(new DaemonThreads("test-off-timer"));
 
     @AfterEach
     void stop() {

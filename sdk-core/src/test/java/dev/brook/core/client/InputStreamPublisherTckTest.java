@@ -1,5 +1,6 @@
 package dev.brook.core.client;
 
+import dev.brook.core.transport.DaemonThreads;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutorService;
@@ -15,11 +16,7 @@ import org.testng.annotations.AfterClass;
  * of n elements is a stream of n bytes.
  */
 public class InputStreamPublisherTckTest extends OneSubscriberPublisherVerification {
-    private final ExecutorService blocking = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "tck-blocking-read");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService blocking = Executors.newCachedThreadPool(new DaemonThreads("tck-blocking-read"));
 
     public InputStreamPublisherTckTest() {
         // A short poll: the TCK sleeps one poll before each look for an expected error (the spec309 rules),

@@ -1,5 +1,6 @@
 package dev.brook.core.client;
 
+import dev.brook.core.transport.DaemonThreads;
 import dev.brook.core.event.PingEvent;
 import dev.brook.core.event.StreamEvent;
 import java.net.URI;
@@ -21,16 +22,8 @@ import org.testng.annotations.AfterClass;
  * required rule runs; the 15 the TCK reports as skipped are its {@code untested_*} placeholders.
  */
 public class ListenerSubscriberTckTest extends FlowSubscriberBlackboxVerification<StreamEvent> {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tck-clock");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService offTimer = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "tck-off-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("tck-clock"));
+    private final ExecutorService offTimer = Executors.newCachedThreadPool(new DaemonThreads("tck-off-timer"));
 
     public ListenerSubscriberTckTest() {
         super(new TestEnvironment(2_000, 200, 10));

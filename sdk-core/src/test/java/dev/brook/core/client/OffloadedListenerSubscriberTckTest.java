@@ -1,5 +1,6 @@
 package dev.brook.core.client;
 
+import dev.brook.core.transport.DaemonThreads;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,11 +12,7 @@ import org.testng.annotations.AfterClass;
  * ran, and must still refuse nulls and a second subscription at once, on the publisher's thread.
  */
 public class OffloadedListenerSubscriberTckTest extends ListenerSubscriberTckTest {
-    private final ExecutorService callbacks = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "tck-callbacks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService callbacks = Executors.newCachedThreadPool(new DaemonThreads("tck-callbacks"));
 
     @AfterClass
     public void stopCallbacks() {

@@ -1,5 +1,6 @@
 package dev.brook.core.client;
 
+import dev.brook.core.transport.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,11 +19,7 @@ import org.testng.annotations.AfterClass;
  * skipped are its {@code untested_*} placeholders, for which TCK 1.0.4 has no test.
  */
 public class PublisherInputStreamTckTest extends FlowSubscriberBlackboxVerification<ByteBuffer> {
-    private final ExecutorService reader = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "tck-reader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService reader = Executors.newCachedThreadPool(new DaemonThreads("tck-reader"));
 
     public PublisherInputStreamTckTest() {
         super(new TestEnvironment(2_000, 200));

@@ -14,11 +14,7 @@ import org.testng.annotations.AfterClass;
  * verification holds on a busy machine; the no-signal window is what rules like §1.1 wait through.
  */
 public class PushedBodyPublisherTckTest extends OneSubscriberPublisherVerification {
-    private final ExecutorService io = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "tck-simulated-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService io = Executors.newCachedThreadPool(new DaemonThreads("tck-simulated-io"));
 
     public PushedBodyPublisherTckTest() {
         super(new TestEnvironment(2_000, 200, 10));
