@@ -10,6 +10,7 @@ import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.RecordedRequest;
 import dev.brook.testkit.ScriptedResponse;
 import dev.brook.transport.jdk.JdkTransport;
+import dev.brook.transport.okhttp.OkHttpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import kotlin.Unit;
+import okhttp3.OkHttpClient;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A user's application, compiled and run in a JVM of its own against the built modules, streams a reply
  * from the testkit's server: on the module path, requiring {@code brook.transport.jdk} and nothing else
  * (which proves the module descriptors, their exports, and that {@code ServiceLoader} finds the
- * transport there), and on the class path.
+ * transport there), and on the class path. A second application, on the module path with the OkHttp
+ * transport and not the JDK one, requires only {@code brook.transport.okhttp}: {@code ServiceLoader}
+ * must find exactly the {@code okhttp} transport, which a module finds only through its descriptor's
+ * {@code provides} (its {@code META-INF/services} file is for the class path), and Brook must pick it.
  */
 class ConsumerCheckTest {
     private static final String REPLY = "Hello from a consumer of Brook";
@@ -91,9 +98,27 @@ class ConsumerCheckTest {
         assertUsedTheJdkTransport();
     }
 
+    @Test
+    void anApplicationOnTheModulePathRequiringOnlyTheOkHttpTransportFindsIt() throws Exception {
+        Path classes = compileModule("consumer-app-okhttp", "dev/brook/consumer/okhttp/Main.java", brookOkHttp());
+        String out = run(List.of("--module-path", join(classes, brookOkHttp()),
+                "-m", "brook.consumer.okhttp/dev.brook.consumer.okhttp.Main", server.baseUri().toString()));
+        assertThat(out).contains("transports: [okhttp]").contains("picked: okhttp");
+    }
+
     private void assertUsedTheJdkTransport() throws InterruptedException {
         RecordedRequest request = server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
         assertThat(request.header("user-agent")).hasValueSatisfying(ua -> assertThat(ua).contains("jdk"));
+    }
+
+    /** An application's sources and its descriptor, compiled against the given modules on the module path. */
+    private Path compileModule(String app, String main, List<Path> modules) throws IOException {
+        Path src = work.resolve("src");
+        copyResource(app + "/module-info.java", src.resolve("module-info.java"));
+        copyResource(app + "/" + main, src.resolve(main));
+        javac(List.of("-d", work.resolve("classes").toString(), "--release", "17", "--module-path", join(null, modules),
+                src.resolve("module-info.java").toString(), src.resolve(main).toString()));
+        return work.resolve("classes");
     }
 
     /** The application's sources, compiled against the built modules: with its descriptor or without. */
@@ -108,12 +133,16 @@ class ConsumerCheckTest {
             args.addAll(List.of("-cp", join(null, brookAndJackson())));
         }
         args.add(src.resolve("dev/brook/consumer/Main.java").toString());
+        javac(args);
+        return work.resolve("classes");
+    }
+
+    private static void javac(List<String> args) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertThat(javac).as("a JDK, not a JRE, runs the tests").isNotNull();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int rc = javac.run(null, null, errors, args.toArray(String[]::new));
         assertThat(rc).as("javac: %s", errors.toString(StandardCharsets.UTF_8)).isZero();
-        return work.resolve("classes");
     }
 
     private String run(List<String> javaArgs) throws IOException, InterruptedException {
@@ -134,6 +163,17 @@ class ConsumerCheckTest {
     /** Where the built Brook modules and Jackson are: jars in a full build, class directories otherwise. */
     private static List<Path> brookAndJackson() {
         return Stream.of(Brook.class, JdkTransport.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class)
+                .map(ConsumerCheckTest::location).distinct().collect(Collectors.toList());
+    }
+
+    /**
+     * Core, the OkHttp transport and what it needs (OkHttp's classes, Okio's and Kotlin's, found by a class
+     * of each, so never the empty multiplatform {@code okhttp} and {@code okio} jars that Maven also
+     * resolves), and Jackson: not the JDK transport.
+     */
+    private static List<Path> brookOkHttp() {
+        return Stream.of(Brook.class, OkHttpTransport.class, OkHttpClient.class, Buffer.class, Unit.class,
+                        ObjectMapper.class, JsonFactory.class, JsonProperty.class)
                 .map(ConsumerCheckTest::location).distinct().collect(Collectors.toList());
     }
 
