@@ -4,6 +4,7 @@ import static dev.brook.cli.CliRunner.conformanceDir;
 import static dev.brook.cli.CliRunner.json;
 import static dev.brook.cli.CliRunner.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.core.client.AsyncMessageStream;
@@ -18,6 +19,7 @@ import dev.brook.core.client.StreamListener;
 import dev.brook.core.error.ApiException;
 import dev.brook.core.error.BrookException;
 import dev.brook.core.error.IncompleteStreamException;
+import dev.brook.core.error.OverloadedException;
 import dev.brook.core.error.RateLimitException;
 import dev.brook.core.error.StreamErrorException;
 import dev.brook.core.event.ContentBlockDeltaEvent;
@@ -31,43 +33,84 @@ import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.RecordedRequest;
 import dev.brook.testkit.ScriptedResponse;
 import dev.brook.transport.jdk.JdkTransport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The README's Java examples, compiled, and run against a {@link FakeMessagesServer} where they can be
  * (those reading the real environment only compile). {@link #everyJavaBlockOfTheReadmeIsInTheseSources()}
  * keeps the README and this file in step: each example's lines appear here verbatim, in order.
+ *
+ * <p>Each run example is checked for what it produces: what it printed (System.out and System.err are
+ * captured for every test, call by call), the message it got, the request the server recorded. The
+ * expected values come from the conformance fixtures the server replays.
  */
 class ReadmeExamplesTest {
     private static final Path FIXTURES = conformanceDir().resolve("fixtures");
+    /** Generous: a stream of the fixtures takes milliseconds, also on a loaded machine. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private FakeMessagesServer server;
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+    /** What the example printed to System.out. */
+    private Capture out;
+    /** What the example printed to System.err. */
+    private Capture err;
+
+    @BeforeAll
+    static void consoleLoggingKeepsTheRealStderr() {
+        // A console log handler takes System.err when it is created, lazily: create it now, before a test
+        // swaps System.err for a capture, so that log lines (this class's and later classes') stay visible.
+        java.util.logging.Logger.getLogger("").getHandlers();
+    }
 
     @BeforeEach
     void startServer() {
         server = new FakeMessagesServer().start();
+        savedOut = System.out;
+        savedErr = System.err;
+        out = new Capture();
+        err = new Capture();
+        System.setOut(out);
+        System.setErr(err);
     }
 
     @AfterEach
     void stopServer() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
     }
 
     private Brook client() {
@@ -167,25 +210,63 @@ class ReadmeExamplesTest {
 
     // ---- examples run against the loopback server ----
 
-    @Test
-    void passingYourOwnClient() {
-        String apiKey = "test-key";
-        HttpClient httpClient = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .proxy(ProxySelector.getDefault())
-                .build();
-        Brook brook = Brook.builder()
-                .apiKey(apiKey)
-                .transport(JdkTransport.of(httpClient))
-                .build();
-        try (brook) {
-            assertThat(brook.transportName()).isEqualTo("jdk");
+    /** The example's client and the {@code HttpClient} it was built around. */
+    private record OwnClient(HttpClient httpClient, Brook brook) {
+    }
+
+    /**
+     * The README's example, with {@code ProxySelector.getDefault()} returning {@code proxies} while it runs
+     * (and only then: a client built later, by Brook or anyone, does not get it).
+     */
+    private static OwnClient passYourOwnClient(String apiKey, ProxySelector proxies) {
+        ProxySelector saved = ProxySelector.getDefault();
+        ProxySelector.setDefault(proxies);
+        try {
+            HttpClient httpClient = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .proxy(ProxySelector.getDefault())
+                    .build();
+            Brook brook = Brook.builder()
+                    .apiKey(apiKey)
+                    .transport(JdkTransport.of(httpClient))
+                    .build();
+            return new OwnClient(httpClient, brook);
+        } finally {
+            ProxySelector.setDefault(saved);
         }
     }
 
     @Test
-    void everyEvent() {
+    void passingYourOwnClient() throws Exception {
         serve("text-basic.sse");
+        RecordingProxySelector proxies = new RecordingProxySelector();
+        OwnClient own = passYourOwnClient("test-key", proxies);
+        Brook brook = own.brook();
+        // The example's client calls api.anthropic.com; a variant pointed at the server shares its transport.
+        try (brook; Brook local = brook.newBuilder().baseUrl(server.baseUri().toString()).build()) {
+            assertThat(brook.transportName()).isEqualTo("jdk");
+            try (MessageStream stream = local.messages().stream(hello())) {
+                assertThat(stream.finalText()).isEqualTo(replyText("text-basic"));
+            }
+        }
+        // The user's HttpClient made the exchange: its proxy selector, which only that client has, was
+        // asked the way to the server.
+        assertThat(proxies.asked()).contains(server.url("/v1/messages"));
+        RecordedRequest sent = server.takeRequest(WAIT).orElseThrow();
+        assertThat(sent.path()).isEqualTo("/v1/messages");
+        assertThat(sent.header("x-api-key")).hasValue("test-key");
+        // Brook never closes it: with both Brook clients closed, it still sends.
+        server.enqueue(ScriptedResponse.json(200, "{}"));
+        HttpResponse<String> after = own.httpClient().send(
+                HttpRequest.newBuilder(server.url("/after-close")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(server.takeRequest(WAIT).orElseThrow().path()).isEqualTo("/after-close");
+    }
+
+    @Test
+    void everyEvent() {
+        server.enqueue(ScriptedResponse.sse(read(FIXTURES.resolve("text-basic.sse"))).newBuilder()
+                .header("request-id", "req_every").build());
         MessageRequest request = hello();
         try (Brook brook = client()) {
             try (MessageStream stream = brook.messages().stream(request)) {
@@ -200,6 +281,12 @@ class ReadmeExamplesTest {
             }
         }
         assertThat(server.requestCount()).isEqualTo(1);
+        // Each text delta as it came, in order, then the stop reason and the request id.
+        List<String> expected = new ArrayList<>(textDeltas("text-basic.sse"));
+        expected.add("\n[stop reason: " + finalJson("text-basic").get("stop_reason").asText() + "]\n");
+        expected.add("request-id req_every\n");
+        assertThat(out.calls()).containsExactlyElementsOf(expected);
+        assertThat(err.text()).isEmpty();
     }
 
     @Test
@@ -214,6 +301,13 @@ class ReadmeExamplesTest {
             }
         }
         assertThat(server.requestCount()).isEqualTo(1);
+        // The reply's content, usage and stop reason, as printed; the fixture's final message says what they are.
+        JsonNode expected = finalJson("text-basic");
+        assertThat(out.calls()).containsExactly(
+                expected.get("content").get(0).get("text").asText() + "\n",
+                expected.get("usage").get("output_tokens").asLong() + " output tokens; "
+                        + expected.get("stop_reason").asText() + "\n");
+        assertThat(err.text()).isEmpty();
     }
 
     @Test
@@ -294,6 +388,7 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the example's join() has no timeout
     void asyncWithAListener() {
         serve("text-basic.sse");
         MessageRequest request = hello();
@@ -310,12 +405,20 @@ class ReadmeExamplesTest {
                 }
             });
             Message reply = stream.finalMessage().join();
-            assertThat(reply.text()).startsWith("Once upon a time");
+            // The future completes after the listener's last callback returned: every delta is in, in order.
+            assertThat(out.calls()).containsExactlyElementsOf(textDeltas("text-basic.sse"));
+            assertThat(err.text()).as("onError").isEmpty();
+            JsonNode expected = finalJson("text-basic");
+            assertThat(reply.text()).isEqualTo(replyText("text-basic"));
+            assertThat(reply.stopReason()).hasValue(StopReason.of(expected.get("stop_reason").asText()));
+            assertThat(reply.usage().inputTokens()).isEqualTo(expected.get("usage").get("input_tokens").asLong());
+            assertThat(reply.usage().outputTokens()).isEqualTo(expected.get("usage").get("output_tokens").asLong());
+            assertThat(json(reply.toJson())).isEqualTo(expected);
         }
     }
 
     @Test
-    void asyncWithAFlowSubscriber() {
+    void asyncWithAFlowSubscriber() throws Exception {
         serve("text-basic.sse");
         MessageRequest request = hello();
         try (Brook brook = client()) {
@@ -346,7 +449,34 @@ class ReadmeExamplesTest {
                 }
             });
             stream.finalMessage().thenAccept(message -> System.out.println(message.text()));
-            assertThat(stream.finalMessage().join().text()).startsWith("Once upon a time");
+            String text = replyText("text-basic") + "\n";
+            // onComplete and the future's callback run on the stream's threads: wait for both lines.
+            List<String> printed = out.awaitCalls(calls -> calls.contains("done\n") && calls.contains(text), WAIT);
+            assertThat(stream.finalMessage().get(WAIT.toSeconds(), TimeUnit.SECONDS).text())
+                    .isEqualTo(replyText("text-basic"));
+            // The final text once; around it, every event of the stream by type, in order, then "done".
+            assertThat(Collections.frequency(printed, text)).isEqualTo(1);
+            List<String> lines = new ArrayList<>(printed);
+            lines.remove(text);
+            List<String> expected = new ArrayList<>();
+            eventTypes("text-basic.sse").forEach(type -> expected.add(type + "\n"));
+            expected.add("done\n");
+            assertThat(lines).containsExactlyElementsOf(expected);
+            assertThat(err.text()).as("onError").isEmpty();
+        }
+    }
+
+    /** The README's error handling; each test below takes it down one of its branches. */
+    private static void handleErrors(Brook brook, MessageRequest request) {
+        try (MessageStream stream = brook.messages().stream(request)) {
+            stream.textStream().forEach(System.out::print);
+        } catch (RateLimitException e) {
+            System.err.println("rate limited; retry after " + e.retryAfter().orElse(Duration.ofSeconds(30)));
+        } catch (ApiException e) {
+            System.err.println("HTTP " + e.statusCode() + " " + e.errorType() + " (request-id " + e.requestId().orElse("none") + ")");
+        } catch (StreamErrorException | IncompleteStreamException e) {
+            String partial = e.snapshot().map(Message::text).orElse("");
+            System.err.println(e.getMessage() + "; kept " + partial.length() + " characters of the reply");
         }
     }
 
@@ -355,22 +485,66 @@ class ReadmeExamplesTest {
         serve("error-overloaded.sse");
         MessageRequest request = hello();
         try (Brook brook = client()) {
-            try (MessageStream stream = brook.messages().stream(request)) {
-                stream.textStream().forEach(System.out::print);
-            } catch (RateLimitException e) {
-                System.err.println("rate limited; retry after " + e.retryAfter().orElse(Duration.ofSeconds(30)));
-            } catch (ApiException e) {
-                System.err.println("HTTP " + e.statusCode() + " " + e.errorType() + " (request-id " + e.requestId().orElse("none") + ")");
-            } catch (StreamErrorException | IncompleteStreamException e) {
-                String partial = e.snapshot().map(Message::text).orElse("");
-                System.err.println(e.getMessage() + "; kept " + partial.length() + " characters of the reply");
-            }
+            handleErrors(brook, request);
         }
         assertThat(server.requestCount()).isEqualTo(1); // the stream error was caught, not retried
+        // The text before the error event reached the caller; then the StreamErrorException branch ran,
+        // with the error event's type and message and the length of the partial reply it kept.
+        assertThat(out.calls()).containsExactlyElementsOf(textDeltas("error-overloaded.sse"));
+        JsonNode error = errorEvent("error-overloaded.sse");
+        assertThat(err.calls()).singleElement().asString()
+                .startsWith("The server ended the stream with an error event: ")
+                .contains(manifest("error-overloaded").get("error_type").asText(), error.get("message").asText())
+                .endsWith("; kept " + replyText("error-overloaded").length() + " characters of the reply\n");
+    }
+
+    @Test
+    void errorsWhenTheStreamIsCutOff() {
+        serve("truncated.sse");
+        try (Brook brook = client()) {
+            handleErrors(brook, hello());
+        }
+        assertThat(server.requestCount()).isEqualTo(1);
+        // IncompleteStreamException, the same branch: the partial reply is kept.
+        assertThat(out.calls()).containsExactlyElementsOf(textDeltas("truncated.sse"));
+        assertThat(err.calls()).singleElement().asString()
+                .startsWith("The stream ended before message_stop")
+                .endsWith("; kept " + replyText("truncated").length() + " characters of the reply\n");
+    }
+
+    @Test
+    void errorsWhenRateLimited() {
+        server.enqueue(ScriptedResponse.json(429, errorBody("rate_limit_error", "Too many requests")).newBuilder()
+                .header("retry-after", "7").header("request-id", "req_429").build());
+        try (Brook brook = client().newBuilder().maxRetries(0).build()) {
+            handleErrors(brook, hello());
+        }
+        assertThat(server.requestCount()).isEqualTo(1);
+        // RateLimitException, caught before ApiException, with the server's retry-after.
+        assertThat(out.calls()).isEmpty();
+        assertThat(err.calls()).containsExactly("rate limited; retry after " + Duration.ofSeconds(7) + "\n");
+    }
+
+    @Test
+    void errorsWhenTheApiAnswersWithAnErrorStatus() {
+        server.enqueue(ScriptedResponse.json(529, errorBody("overloaded_error", "Overloaded")).newBuilder()
+                .header("request-id", "req_529").build());
+        try (Brook brook = client().newBuilder().maxRetries(0).build()) {
+            handleErrors(brook, hello());
+        }
+        assertThat(server.requestCount()).isEqualTo(1);
+        // Any other ApiException (here OverloadedException): its status, error type and request id.
+        assertThat(out.calls()).isEmpty();
+        assertThat(err.calls()).containsExactly("HTTP 529 overloaded_error (request-id req_529)\n");
     }
 
     @Test
     void timeouts() {
+        // Four 529s, each asking for an immediate retry: a client making three retries sees all four.
+        for (int i = 1; i <= 4; i++) {
+            server.enqueue(ScriptedResponse.json(529, errorBody("overloaded_error", "Overloaded")).newBuilder()
+                    .header("retry-after-ms", "0").header("request-id", "req_" + i).build());
+        }
         String apiKey = "test-key";
         Brook brook = Brook.builder()
                 .apiKey(apiKey)
@@ -379,7 +553,30 @@ class ReadmeExamplesTest {
                 .totalTimeout(Duration.ofMinutes(10))
                 .maxRetries(3)
                 .build();
-        brook.close();
+        // The example's client calls api.anthropic.com; a variant pointed at the server keeps its settings.
+        try (brook; Brook local = brook.newBuilder().baseUrl(server.baseUri().toString()).build()) {
+            OverloadedException e = catchThrowableOfType(() -> local.messages().stream(hello()).close(),
+                    OverloadedException.class);
+            assertThat(e).as("what maxRetries(3) ends with, against four 529s").isNotNull();
+            assertThat(e.statusCode()).isEqualTo(529);
+            assertThat(e.attempts()).isEqualTo(4);
+            assertThat(e.requestId()).hasValue("req_4");
+        }
+        assertThat(server.requestCount()).isEqualTo(4);
+        assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("x-api-key")).hasValue("test-key"));
+    }
+
+    /** The README's per-call options example. */
+    private static void streamWithOptions(Brook brook, MessageRequest request, String traceId) {
+        RequestOptions options = RequestOptions.builder()
+                .header("x-trace-id", traceId)
+                .addBeta("interleaved-thinking-2025-05-14")
+                .totalTimeout(Duration.ofSeconds(20))
+                .maxRetries(0)
+                .build();
+        try (MessageStream stream = brook.messages().stream(request, options)) {
+            stream.textStream().forEach(System.out::print);
+        }
     }
 
     @Test
@@ -387,20 +584,51 @@ class ReadmeExamplesTest {
         serve("text-basic.sse");
         MessageRequest request = hello();
         String traceId = "trace-7";
-        try (Brook brook = client()) {
-            RequestOptions options = RequestOptions.builder()
-                    .header("x-trace-id", traceId)
-                    .addBeta("interleaved-thinking-2025-05-14")
-                    .totalTimeout(Duration.ofSeconds(20))
-                    .maxRetries(0)
-                    .build();
-            try (MessageStream stream = brook.messages().stream(request, options)) {
-                stream.textStream().forEach(System.out::print);
-            }
+        try (Brook brook = client().newBuilder().addBeta("client-beta-2025-01-01").build()) {
+            streamWithOptions(brook, request, traceId);
         }
+        assertThat(out.calls()).containsExactlyElementsOf(textDeltas("text-basic.sse"));
         RecordedRequest sent = server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.path()).isEqualTo("/v1/messages");
         assertThat(sent.header("x-trace-id")).hasValue("trace-7");
-        assertThat(sent.header("anthropic-beta")).hasValue("interleaved-thinking-2025-05-14");
+        // The call's beta is added to the client's.
+        assertThat(sent.headerValues("anthropic-beta"))
+                .containsExactly("client-beta-2025-01-01,interleaved-thinking-2025-05-14");
+        assertThat(sent.header("x-api-key")).hasValue("test-key");
+        JsonNode body = json(sent.bodyAsString());
+        assertThat(body.get("model").asText()).isEqualTo("claude-sonnet-4-5");
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(256);
+        assertThat(body.get("stream").asBoolean()).isTrue();
+        assertThat(body.get("messages")).hasSize(1);
+        assertThat(body.get("messages").get(0).get("role").asText()).isEqualTo("user");
+        assertThat(body.get("messages").get(0).toString()).contains("\"Hello\"");
+    }
+
+    @Test
+    void perCallOptionsOverrideTheClientsRetries() {
+        server.enqueue(ScriptedResponse.json(529, errorBody("overloaded_error", "Overloaded")).newBuilder()
+                .header("retry-after-ms", "0").build());
+        serve("text-basic.sse"); // what a retry would get
+        try (Brook brook = client()) { // 2 retries by default
+            OverloadedException e = catchThrowableOfType(() -> streamWithOptions(brook, hello(), "trace-8"),
+                    OverloadedException.class);
+            assertThat(e).as("the 529, not retried under maxRetries(0)").isNotNull();
+            assertThat(e.attempts()).isEqualTo(1);
+        }
+        assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(server.queuedResponses()).isEqualTo(1);
+        assertThat(out.calls()).isEmpty();
+    }
+
+    /** The README's example of what every failure says about its call. */
+    private static void reportTheCall(Brook brook, MessageRequest request) {
+        try (MessageStream stream = brook.messages().stream(request)) {
+            stream.textStream().forEach(System.out::print);
+        } catch (BrookException e) {
+            System.err.println(e.getMessage() + " [request-id " + e.requestId().orElse("none") + ", "
+                    + e.attempts() + " attempts, retryable " + e.retryable() + "]");
+        }
     }
 
     @Test
@@ -408,20 +636,46 @@ class ReadmeExamplesTest {
         server.enqueue(ScriptedResponse.sse(read(FIXTURES.resolve("truncated.sse"))).newBuilder()
                 .header("request-id", "req_readme").build());
         MessageRequest request = hello();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try (Brook brook = client()) {
-            try (MessageStream stream = brook.messages().stream(request)) {
-                stream.textStream().forEach(System.out::print);
-            } catch (BrookException e) {
-                System.err.println(e.getMessage() + " [request-id " + e.requestId().orElse("none") + ", "
-                        + e.attempts() + " attempts, retryable " + e.retryable() + "]");
-            }
-        } finally {
-            System.setErr(saved);
+            reportTheCall(brook, request);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[request-id req_readme, 1 attempts, retryable true]");
+        // The partial text reached the caller, then the failure named its call (in the message too).
+        assertThat(out.calls()).containsExactlyElementsOf(textDeltas("truncated.sse"));
+        assertThat(err.calls()).singleElement().asString()
+                .contains("(request-id req_readme)")
+                .endsWith(" [request-id req_readme, 1 attempts, retryable true]\n");
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void everyFailureSaysWhichCallItWasAfterRetries() {
+        for (int i = 1; i <= 3; i++) {
+            server.enqueue(ScriptedResponse.json(529, errorBody("overloaded_error", "Overloaded")).newBuilder()
+                    .header("retry-after-ms", "0").header("request-id", "req_" + i).build());
+        }
+        try (Brook brook = client()) { // 2 retries by default
+            reportTheCall(brook, hello());
+        }
+        // The last attempt's request id, 1 + 2 retries.
+        assertThat(out.calls()).isEmpty();
+        assertThat(err.calls()).singleElement().asString()
+                .startsWith("HTTP 529 overloaded_error: Overloaded (request-id req_3)")
+                .endsWith(" [request-id req_3, 3 attempts, retryable true]\n");
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void everyFailureSaysWhichCallItWasWhenNotRetryable() {
+        server.enqueue(ScriptedResponse.json(400, errorBody("invalid_request_error", "max_tokens: required"))
+                .newBuilder().header("request-id", "req_400").build());
+        try (Brook brook = client()) {
+            reportTheCall(brook, hello());
+        }
+        assertThat(out.calls()).isEmpty();
+        assertThat(err.calls()).singleElement().asString()
+                .startsWith("HTTP 400 invalid_request_error: max_tokens: required (request-id req_400)")
+                .endsWith(" [request-id req_400, 1 attempts, retryable false]\n");
+        assertThat(server.requestCount()).isEqualTo(1);
     }
 
     @Test
@@ -457,6 +711,135 @@ class ReadmeExamplesTest {
             assertThat(text).isEqualTo("Hi!");
             RecordedRequest sent = server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
             assertThat(sent.header("x-api-key")).contains("test-key");
+        }
+        // The example's own assertions above are its outcome (they throw when the reply differs); around
+        // them: it talked to its own server, not this class's, and printed nothing.
+        assertThat(server.requestCount()).isZero();
+        assertThat(out.text()).isEmpty();
+        assertThat(err.text()).isEmpty();
+    }
+
+    // ---- what the examples are checked against ----
+
+    private static JsonNode manifest(String name) {
+        for (JsonNode entry : json(read(FIXTURES.resolve("manifest.json")))) {
+            if (entry.get("name").asText().equals(name)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no fixture " + name + " in manifest.json");
+    }
+
+    /** The text of the fixture's reply (of the snapshot, for a broken stream), as the manifest gives it. */
+    private static String replyText(String name) {
+        return manifest(name).get("text").asText();
+    }
+
+    private static JsonNode finalJson(String name) {
+        return json(read(FIXTURES.resolve(manifest(name).get("final").asText())));
+    }
+
+    /** The JSON of each {@code data:} line of a fixture stream, in order. */
+    private static List<JsonNode> eventData(String sseFile) {
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : read(FIXTURES.resolve(sseFile)).split("\r?\n")) {
+            if (line.startsWith("data:")) {
+                events.add(json(line.substring("data:".length())));
+            }
+        }
+        return events;
+    }
+
+    private static List<String> eventTypes(String sseFile) {
+        return eventData(sseFile).stream().map(e -> e.get("type").asText()).collect(Collectors.toList());
+    }
+
+    /** The text of each {@code text_delta} of a fixture stream, in order. */
+    private static List<String> textDeltas(String sseFile) {
+        return eventData(sseFile).stream()
+                .filter(e -> e.get("type").asText().equals("content_block_delta"))
+                .map(e -> e.get("delta"))
+                .filter(d -> d.get("type").asText().equals("text_delta"))
+                .map(d -> d.get("text").asText())
+                .collect(Collectors.toList());
+    }
+
+    /** The {@code error} of the fixture's {@code error} event. */
+    private static JsonNode errorEvent(String sseFile) {
+        return eventData(sseFile).stream().filter(e -> e.get("type").asText().equals("error")).findFirst()
+                .orElseThrow().get("error");
+    }
+
+    private static String errorBody(String type, String message) {
+        return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
+    }
+
+    /**
+     * Stands in for System.out or System.err and keeps each {@code print(String)} and
+     * {@code println(String)} call as one entry, in order (a {@code println} entry ends in {@code "\n"}),
+     * so a test sees the pieces an example printed and their order, not only their concatenation. The
+     * examples print only through those two. Bytes written otherwise are not kept: that is how a logger's
+     * console handler writes (one created while a test runs holds on to that test's System.err), and a
+     * log line, such as discovery's choice of transport, is not what an example printed.
+     */
+    private static final class Capture extends PrintStream {
+        private final List<String> calls = new ArrayList<>();
+
+        Capture() {
+            super(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public synchronized void print(String s) {
+            calls.add(String.valueOf(s));
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void println(String s) {
+            calls.add(s + "\n");
+            notifyAll();
+        }
+
+        synchronized List<String> calls() {
+            return List.copyOf(calls);
+        }
+
+        String text() {
+            return String.join("", calls());
+        }
+
+        /** Waits, up to {@code timeout}, until what was printed so far satisfies {@code until}. */
+        synchronized List<String> awaitCalls(Predicate<List<String>> until, Duration timeout)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!until.test(calls)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("not printed within " + timeout + "; printed: " + calls);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return calls();
+        }
+    }
+
+    /** A proxy selector that sends everything direct and records which URIs it was asked about. */
+    private static final class RecordingProxySelector extends ProxySelector {
+        private final List<URI> asked = new CopyOnWriteArrayList<>();
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            asked.add(uri);
+            return List.of(Proxy.NO_PROXY);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {
+        }
+
+        List<URI> asked() {
+            return List.copyOf(asked);
         }
     }
 }
