@@ -5,13 +5,14 @@
  * {@link java.util.ServiceLoader} as {@link dev.brook.core.transport.TransportProvider}s.
  */
 module brook.core {
-    // Jackson's tree types still appear in the public model (tool input, citations): users read them.
-    requires transitive com.fasterxml.jackson.databind;
+    // Jackson is the engine inside; no Jackson type is in the API, so it is not passed on to users.
+    requires com.fasterxml.jackson.databind;
 
     exports dev.brook.core.accumulate;
     exports dev.brook.core.client;
     exports dev.brook.core.error;
     exports dev.brook.core.event;
+    exports dev.brook.core.request;
     exports dev.brook.core.json;
     exports dev.brook.core.sse;
     exports dev.brook.core.transport;

@@ -9,7 +9,6 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brook.core.client.Brook;
-import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.StreamListener;
 import dev.brook.core.event.ContentBlock;
@@ -18,6 +17,7 @@ import dev.brook.core.event.Delta;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.ToolUseBlock;
+import dev.brook.core.request.MessageRequest;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
@@ -146,7 +146,12 @@ final class Contenders {
     private static JsonNode brookToolInput(Message message) {
         for (ContentBlock block : message.content()) {
             if (block instanceof ToolUseBlock use) {
-                return use.input();
+                // Into the tree every contender is compared as (the others convert theirs too).
+                try {
+                    return JSON.readTree(use.input().toJson());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         return null;

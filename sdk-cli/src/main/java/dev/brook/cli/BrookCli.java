@@ -2,9 +2,7 @@ package dev.brook.cli;
 
 import dev.brook.core.accumulate.MessageStreamDecoder;
 import dev.brook.core.client.Brook;
-import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
-import dev.brook.core.client.ThinkingConfig;
 import dev.brook.core.error.ApiException;
 import dev.brook.core.error.BrookException;
 import dev.brook.core.error.ConnectionException;
@@ -21,6 +19,8 @@ import dev.brook.core.event.Message;
 import dev.brook.core.event.StopReason;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.ThinkingBlock;
+import dev.brook.core.request.MessageRequest;
+import dev.brook.core.request.ThinkingConfig;
 import dev.brook.core.sse.SseDecoder;
 import dev.brook.testkit.FakeMessagesServer;
 import java.io.BufferedOutputStream;

@@ -1,7 +1,7 @@
 package dev.brook.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.ContentBlockStartEvent;
 import dev.brook.core.event.ContentBlockStopEvent;
@@ -13,9 +13,11 @@ import dev.brook.core.event.MessageStopEvent;
 import dev.brook.core.event.PingEvent;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.UnknownEvent;
-import dev.brook.core.json.Json;
+import dev.brook.core.json.JsonValue;
 import dev.brook.core.sse.SseEvent;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -30,12 +32,28 @@ import java.util.Map;
  * stay distinguishable.
  */
 final class EventJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     private EventJson() {
+    }
+
+    private interface Body {
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
+    private static String json(Body body) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            body.writeTo(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen with an in-memory writer
+        }
+        return out.toString();
     }
 
     /** The event as one line of JSON, without the line end. */
     static String typed(StreamEvent event) {
-        return Json.toJsonString(g -> write(g, event));
+        return json(g -> write(g, event));
     }
 
     /**
@@ -43,7 +61,7 @@ final class EventJson {
      * was ever set, {@code retry} when the event's block set none.
      */
     static String sse(SseEvent event) {
-        return Json.toJsonString(g -> {
+        return json(g -> {
             g.writeStartObject();
             g.writeStringField("event", event.type());
             g.writeStringField("data", event.data());
@@ -63,23 +81,24 @@ final class EventJson {
 
     private static void write(JsonGenerator g, StreamEvent event) throws IOException {
         // Error and unknown events keep their data whole: write it back as received when it is an object.
-        if (event instanceof ErrorEvent e && e.raw().isObject()) {
+        if (event instanceof ErrorEvent e && e.raw() instanceof JsonValue.JsonObject) {
             tree(g, e.raw());
             return;
         }
-        if (event instanceof UnknownEvent u && u.raw().isObject() && u.raw().has("type")) {
-            tree(g, u.raw());
+        if (event instanceof UnknownEvent u && u.raw().isPresent() && u.raw().get().get("type").isPresent()
+                && u.raw().get() instanceof JsonValue.JsonObject) {
+            tree(g, u.raw().get());
             return;
         }
         g.writeStartObject();
         g.writeStringField("type", event.type());
         if (event instanceof MessageStartEvent s) {
             g.writeFieldName("message");
-            s.message().writeTo(g);
+            g.writeRawValue(s.message().toJson());
         } else if (event instanceof ContentBlockStartEvent s) {
             g.writeNumberField("index", s.index());
             g.writeFieldName("content_block");
-            s.contentBlock().writeTo(g);
+            g.writeRawValue(s.contentBlock().toJson());
         } else if (event instanceof ContentBlockDeltaEvent d) {
             g.writeNumberField("index", d.index());
             g.writeFieldName("delta");
@@ -88,24 +107,24 @@ final class EventJson {
             g.writeNumberField("index", s.index());
         } else if (event instanceof MessageDeltaEvent d) {
             g.writeObjectFieldStart("delta");
-            for (Map.Entry<String, JsonNode> field : d.delta().entrySet()) {
+            for (Map.Entry<String, JsonValue> field : d.delta().entrySet()) {
                 g.writeFieldName(field.getKey());
                 tree(g, field.getValue());
             }
             g.writeEndObject();
             g.writeFieldName("usage");
-            d.usage().writeTo(g);
+            g.writeRawValue(d.usage().toJson());
         } else if (event instanceof ErrorEvent e) {
             g.writeObjectFieldStart("error");
             g.writeStringField("type", e.errorType());
             g.writeStringField("message", e.errorMessage());
             g.writeEndObject();
         } else if (event instanceof UnknownEvent u) {
-            if (u.raw().isMissingNode()) { // the data was not JSON: only its text is known
+            if (u.raw().isEmpty()) { // the data was not JSON: only its text is known
                 g.writeStringField("data_text", u.data());
             } else {
                 g.writeFieldName("data");
-                tree(g, u.raw());
+                tree(g, u.raw().get());
             }
         } else if (!(event instanceof MessageStopEvent || event instanceof PingEvent)) {
             throw new IllegalStateException("unhandled event kind " + event.getClass().getName());
@@ -135,7 +154,7 @@ final class EventJson {
         g.writeEndObject();
     }
 
-    private static void tree(JsonGenerator g, JsonNode node) throws IOException {
-        Json.MAPPER.writeTree(g, node);
+    private static void tree(JsonGenerator g, JsonValue value) throws IOException {
+        g.writeRawValue(value.toJson());
     }
 }

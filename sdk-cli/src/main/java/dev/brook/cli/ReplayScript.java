@@ -1,7 +1,7 @@
 package dev.brook.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.brook.core.json.Json;
 import dev.brook.testkit.ScriptedResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * pieces are spread over about 1.2 s (a little more on the wire) so the reply visibly streams.
  */
 final class ReplayScript {
+    /** The CLI builds its replay JSON with Jackson trees of its own. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The story replay mode tells, whatever the prompt. */
     static final String STORY = "Once upon a time, a small brook ran down a mountain, carrying every pebble of news"
             + " it heard to the valley below. It never waited to gather a whole sentence; it passed along each"
@@ -50,7 +53,7 @@ final class ReplayScript {
         List<String> text = tokens(STORY);
         List<String> thought = thinking ? tokens(THINKING) : List.of();
 
-        ObjectNode message = Json.MAPPER.createObjectNode();
+        ObjectNode message = JSON.createObjectNode();
         message.put("id", "msg_replay_01");
         message.put("type", "message");
         message.put("role", "assistant");
@@ -59,37 +62,37 @@ final class ReplayScript {
         message.putNull("stop_reason");
         message.putNull("stop_sequence");
         message.set("usage", usage(inputTokens, 1));
-        ObjectNode start = Json.MAPPER.createObjectNode().put("type", "message_start");
+        ObjectNode start = JSON.createObjectNode().put("type", "message_start");
         start.set("message", message);
         events.add(event("message_start", start));
-        events.add(event("ping", Json.MAPPER.createObjectNode().put("type", "ping")));
+        events.add(event("ping", JSON.createObjectNode().put("type", "ping")));
 
         int index = 0;
         if (thinking) {
-            ObjectNode block = Json.MAPPER.createObjectNode().put("type", "thinking").put("thinking", "")
+            ObjectNode block = JSON.createObjectNode().put("type", "thinking").put("thinking", "")
                     .put("signature", "");
             events.add(blockStart(index, block));
             for (String piece : thought) {
-                events.add(delta(index, Json.MAPPER.createObjectNode().put("type", "thinking_delta").put("thinking", piece)));
+                events.add(delta(index, JSON.createObjectNode().put("type", "thinking_delta").put("thinking", piece)));
             }
-            events.add(delta(index, Json.MAPPER.createObjectNode().put("type", "signature_delta").put("signature", SIGNATURE)));
+            events.add(delta(index, JSON.createObjectNode().put("type", "signature_delta").put("signature", SIGNATURE)));
             events.add(blockStop(index));
             index++;
         }
-        events.add(blockStart(index, Json.MAPPER.createObjectNode().put("type", "text").put("text", "")));
+        events.add(blockStart(index, JSON.createObjectNode().put("type", "text").put("text", "")));
         for (int i = 0; i < text.size(); i++) {
-            events.add(delta(index, Json.MAPPER.createObjectNode().put("type", "text_delta").put("text", text.get(i))));
+            events.add(delta(index, JSON.createObjectNode().put("type", "text_delta").put("text", text.get(i))));
             if (i == text.size() / 2) {
-                events.add(event("ping", Json.MAPPER.createObjectNode().put("type", "ping")));
+                events.add(event("ping", JSON.createObjectNode().put("type", "ping")));
             }
         }
         events.add(blockStop(index));
 
-        ObjectNode messageDelta = Json.MAPPER.createObjectNode().put("type", "message_delta");
+        ObjectNode messageDelta = JSON.createObjectNode().put("type", "message_delta");
         messageDelta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
         messageDelta.putObject("usage").put("output_tokens", text.size() + thought.size() + (thinking ? 1 : 0));
         events.add(event("message_delta", messageDelta));
-        events.add(event("message_stop", Json.MAPPER.createObjectNode().put("type", "message_stop")));
+        events.add(event("message_stop", JSON.createObjectNode().put("type", "message_stop")));
 
         ScriptedResponse.Builder b = ScriptedResponse.builder()
                 .header("content-type", "text/event-stream")
@@ -118,24 +121,24 @@ final class ReplayScript {
     }
 
     private static ObjectNode usage(int input, int output) {
-        return Json.MAPPER.createObjectNode().put("input_tokens", input).put("output_tokens", output);
+        return JSON.createObjectNode().put("input_tokens", input).put("output_tokens", output);
     }
 
     private static String blockStart(int index, ObjectNode block) {
-        ObjectNode e = Json.MAPPER.createObjectNode().put("type", "content_block_start").put("index", index);
+        ObjectNode e = JSON.createObjectNode().put("type", "content_block_start").put("index", index);
         e.set("content_block", block);
         return event("content_block_start", e);
     }
 
     private static String delta(int index, ObjectNode delta) {
-        ObjectNode e = Json.MAPPER.createObjectNode().put("type", "content_block_delta").put("index", index);
+        ObjectNode e = JSON.createObjectNode().put("type", "content_block_delta").put("index", index);
         e.set("delta", delta);
         return event("content_block_delta", e);
     }
 
     private static String blockStop(int index) {
         return event("content_block_stop",
-                Json.MAPPER.createObjectNode().put("type", "content_block_stop").put("index", index));
+                JSON.createObjectNode().put("type", "content_block_stop").put("index", index));
     }
 
     private static String event(String name, ObjectNode data) {

@@ -9,12 +9,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.core.client.AsyncMessageStream;
 import dev.brook.core.client.Brook;
-import dev.brook.core.client.MessageParam;
-import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.RequestOptions;
-import dev.brook.core.client.ThinkingConfig;
-import dev.brook.core.client.Tool;
 import dev.brook.core.client.StreamListener;
 import dev.brook.core.error.ApiException;
 import dev.brook.core.error.BrookException;
@@ -29,6 +25,10 @@ import dev.brook.core.event.MessageDeltaEvent;
 import dev.brook.core.event.StopReason;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.ToolUseBlock;
+import dev.brook.core.request.MessageParam;
+import dev.brook.core.request.MessageRequest;
+import dev.brook.core.request.ThinkingConfig;
+import dev.brook.core.request.Tool;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.RecordedRequest;
 import dev.brook.testkit.ScriptedResponse;
@@ -52,11 +52,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,8 +130,8 @@ class ReadmeExamplesTest {
         return json(request.bodyAsString());
     }
 
-    private static String runTool(String name, JsonNode input) {
-        return name + " at " + input.path("location").asText() + ": sunny, 18°C";
+    private static String currentWeather(String location) {
+        return "sunny, 18°C in " + location;
     }
 
     // ---- the README's sources check ----
@@ -315,6 +315,7 @@ class ReadmeExamplesTest {
         serve("tool-use.sse"); // asks for get_weather
         serve("text-basic.sse"); // then answers
         try (Brook brook = client()) {
+            record WeatherArgs(String location) {}
             Tool weather = Tool.of("get_weather", "Current weather for a city",
                     "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}");
             MessageRequest request = MessageRequest.builder()
@@ -337,9 +338,10 @@ class ReadmeExamplesTest {
                         .map(ToolUseBlock.class::cast)
                         .findFirst()
                         .orElseThrow();
+                WeatherArgs args = call.input().as(WeatherArgs.class);
                 request = request.newBuilder()
                         .addMessage(MessageParam.assistant(reply))
-                        .addMessage(MessageParam.toolResult(call.id(), runTool(call.name(), call.input())))
+                        .addMessage(MessageParam.toolResult(call.id(), currentWeather(args.location())))
                         .build();
             }
         }
@@ -353,7 +355,11 @@ class ReadmeExamplesTest {
         JsonNode result = messages.get(2).get("content").get(0);
         assertThat(result.get("type").asText()).isEqualTo("tool_result");
         assertThat(result.get("tool_use_id").asText()).isEqualTo("toolu_01T1x1fJ34qAmk2tNTrN7Up6");
-        assertThat(result.get("content").toString()).contains("get_weather at San Francisco, CA: sunny");
+        assertThat(result.get("content").toString()).contains("sunny, 18°C in San Francisco, CA");
+        // What it printed: the text of the turn that asked for the tool, then the answer's text.
+        assertThat(String.join("", out.calls())).isEqualTo(
+                finalJson("tool-use").get("content").get(0).get("text").asText()
+                        + finalJson("text-basic").get("content").get(0).get("text").asText());
     }
 
     @Test
@@ -379,12 +385,25 @@ class ReadmeExamplesTest {
                 stream.finalMessage();
             }
         }
-        sentBody();
-        JsonNode thinking = sentBody().get("messages").get(1).get("content").get(0);
-        JsonNode expected = json(read(FIXTURES.resolve("thinking.final.json"))).get("content").get(0);
+        JsonNode firstBody = sentBody();
+        assertThat(firstBody.get("thinking").toString()).isEqualTo("{\"type\":\"enabled\",\"budget_tokens\":2048}");
+        assertThat(firstBody.get("messages")).hasSize(1);
+        JsonNode secondBody = sentBody();
+        JsonNode messages = secondBody.get("messages");
+        // The first user turn, the whole assistant reply (thinking first, then its text), the new question.
+        assertThat(messages).hasSize(3);
+        assertThat(secondBody.get("thinking")).isEqualTo(firstBody.get("thinking"));
+        JsonNode expected = finalJson("thinking").get("content");
+        JsonNode assistant = messages.get(1);
+        assertThat(assistant.get("role").asText()).isEqualTo("assistant");
+        assertThat(assistant.get("content")).hasSize(expected.size());
+        JsonNode thinking = assistant.get("content").get(0);
         assertThat(thinking.get("type").asText()).isEqualTo("thinking");
-        assertThat(thinking.get("signature")).isEqualTo(expected.get("signature"));
-        assertThat(thinking.get("thinking")).isEqualTo(expected.get("thinking"));
+        assertThat(thinking.get("signature")).isEqualTo(expected.get(0).get("signature"));
+        assertThat(thinking.get("thinking")).isEqualTo(expected.get(0).get("thinking"));
+        assertThat(assistant.get("content").get(1).get("text")).isEqualTo(expected.get(1).get("text"));
+        assertThat(messages.get(2).get("role").asText()).isEqualTo("user");
+        assertThat(messages.get(2).get("content").toString()).contains("And 27 * 454?");
     }
 
     @Test

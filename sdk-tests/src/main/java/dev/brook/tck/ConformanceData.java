@@ -2,6 +2,7 @@ package dev.brook.tck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.brook.core.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,11 +69,11 @@ public final class ConformanceData {
         List<Fixture> fixtures = new ArrayList<>();
         for (JsonNode f : manifest) {
             String outcome = f.get("outcome").asText();
-            JsonNode expectedMessage = null;
+            JsonValue expectedMessage = null;
             if (f.hasNonNull("final")) {
-                expectedMessage = readJson("fixtures/" + f.get("final").asText());
+                expectedMessage = readValue("fixtures/" + f.get("final").asText());
             } else if (f.hasNonNull("snapshot")) {
-                expectedMessage = readJson("fixtures/" + f.get("snapshot").asText());
+                expectedMessage = readValue("fixtures/" + f.get("snapshot").asText());
             }
             fixtures.add(new Fixture(
                     f.get("name").asText(),
@@ -95,7 +96,8 @@ public final class ConformanceData {
      */
     public static byte[] read(String name) {
         String path = ROOT + name;
-        try (InputStream in = ConformanceData.class.getClassLoader().getResourceAsStream(path)) {
+        // Through the class, not its loader: that also finds the data when the kit runs as a named module.
+        try (InputStream in = ConformanceData.class.getResourceAsStream("/" + path)) {
             if (in == null) {
                 throw new IllegalStateException("Conformance data missing from the class path: " + path
                         + ". The brook-sdk-tests jar carries it; rebuild that jar from a checkout that has the "
@@ -107,6 +109,14 @@ public final class ConformanceData {
         }
     }
 
+    private static JsonValue readValue(String name) {
+        try {
+            return JsonValue.parse(new String(read(name), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Malformed JSON in " + ROOT + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Parses one JSON resource under {@link #ROOT}.
      *
@@ -115,7 +125,7 @@ public final class ConformanceData {
      * @throws IllegalStateException if the resource is not on the class path
      * @throws java.io.UncheckedIOException if it cannot be read or is not JSON
      */
-    public static JsonNode readJson(String name) {
+    static JsonNode readJson(String name) {
         try {
             return JSON.readTree(read(name));
         } catch (IOException e) {

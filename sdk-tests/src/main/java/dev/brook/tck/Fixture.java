@@ -1,6 +1,6 @@
 package dev.brook.tck;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.json.JsonValue;
 
 /**
  * One Messages API stream of {@code fixtures/manifest.json} with what a correct client does with it.
@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param text the concatenated text of all text blocks, or {@code null} for {@code protocol}
  * @param errorType the error event's type, for {@code stream_error}
  */
-public record Fixture(String name, byte[] stream, Outcome outcome, JsonNode expectedMessage, String text,
+public record Fixture(String name, byte[] stream, Outcome outcome, JsonValue expectedMessage, String text,
         String errorType) {
 
     /** What the stream ends in. */

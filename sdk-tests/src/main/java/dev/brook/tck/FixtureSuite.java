@@ -3,8 +3,6 @@ package dev.brook.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.error.BrookException;
@@ -15,11 +13,10 @@ import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.Delta;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.json.JsonValue;
 import dev.brook.core.transport.Transport;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -108,11 +105,7 @@ public interface FixtureSuite extends TransportSuite {
         assertThat(tree(e.snapshot().get().toJson())).isEqualTo(f.expectedMessage());
     }
 
-    private static JsonNode tree(String json) {
-        try {
-            return new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static JsonValue tree(String json) {
+        return JsonValue.parse(json);
     }
 }

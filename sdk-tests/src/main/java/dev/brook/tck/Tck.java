@@ -1,15 +1,15 @@
 package dev.brook.tck;
 
 import dev.brook.core.client.Brook;
-import dev.brook.core.client.MessageRequest;
+import dev.brook.core.request.MessageRequest;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportResponse;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

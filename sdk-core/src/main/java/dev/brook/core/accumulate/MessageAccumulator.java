@@ -24,7 +24,9 @@ import dev.brook.core.event.ToolUseBlock;
 import dev.brook.core.event.UnknownBlock;
 import dev.brook.core.event.UnknownEvent;
 import dev.brook.core.event.Usage;
-import dev.brook.core.json.PartialJson;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.internal.PartialJson;
+import dev.brook.core.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +42,7 @@ import java.util.Optional;
  * {@code citations_delta} appends its citation (creating {@code citations} when absent);
  * {@code input_json_delta} fragments are joined and parsed into {@code input} at
  * {@code content_block_stop} — an empty join keeps the start block's input, and text cut off (by
- * {@code max_tokens}) gives the best-effort {@link PartialJson} value, not an error;
+ * {@code max_tokens}) gives the best-effort value of the JSON received, not an error;
  * {@code message_delta} copies every field of its {@code delta} onto the message and every non-null usage
  * field onto the usage; {@code message_stop} completes the message. {@code ping}, unknown events, unknown
  * delta kinds and any delta on an unknown block kind change nothing. An {@link ErrorEvent} is not applied
@@ -67,7 +69,7 @@ public final class MessageAccumulator {
     private StopReason stopReason;
     private String stopSequence;
     private Usage usage;
-    private Map<String, JsonNode> unknownFields;
+    private Map<String, JsonValue> unknownFields;
     private final List<Block> blocks = new ArrayList<>();
     private boolean complete;
     private long events;
@@ -162,12 +164,12 @@ public final class MessageAccumulator {
     /**
      * The input of the tool ({@code tool_use} or {@code server_tool_use}) block at {@code index}: while it
      * streams, the best-effort value of the JSON received so far (the start block's input while nothing
-     * parseable has arrived); once stopped, its final input. The tree is shared: treat it as read-only.
+     * parseable has arrived); once stopped, its final input.
      *
      * @param index the block's index, from 0
      * @return the input so far; empty when there is no tool block at {@code index}
      */
-    public Optional<JsonNode> partialInput(int index) {
+    public Optional<JsonValue> partialInput(int index) {
         if (index < 0 || index >= blocks.size() || !blocks.get(index).isTool()) {
             return Optional.empty();
         }
@@ -308,10 +310,10 @@ public final class MessageAccumulator {
 
     private void onMessageDelta(MessageDeltaEvent e) {
         requireStarted("message_delta", -1);
-        for (Map.Entry<String, JsonNode> f : e.delta().entrySet()) {
+        for (Map.Entry<String, JsonValue> f : e.delta().entrySet()) {
             String name = f.getKey();
-            JsonNode v = f.getValue();
-            String text = v.isTextual() ? v.textValue() : null;
+            JsonValue v = f.getValue();
+            String text = v instanceof JsonValue.JsonString s ? s.value() : null;
             switch (name) {
                 case "stop_reason": stopReason = text == null ? null : StopReason.of(text); break;
                 case "stop_sequence": stopSequence = text; break;
@@ -360,10 +362,10 @@ public final class MessageAccumulator {
         final Kind kind;
         /** Text, thinking or input JSON so far. */
         final StringBuilder text;
-        List<JsonNode> citations;
+        List<JsonValue> citations;
         String signature;
         boolean open = true;
-        JsonNode finalInput;
+        JsonValue finalInput;
         /** The built block while nothing changed; reset by every change. */
         ContentBlock cached;
 
@@ -399,20 +401,20 @@ public final class MessageAccumulator {
             return kind == Kind.TOOL || kind == Kind.SERVER_TOOL;
         }
 
-        JsonNode startInput() {
+        JsonValue startInput() {
             return start instanceof ToolUseBlock t ? t.input() : ((ServerToolUseBlock) start).input();
         }
 
-        JsonNode input() {
+        JsonValue input() {
             return finalInput != null ? finalInput : liveInput();
         }
 
-        JsonNode liveInput() {
+        JsonValue liveInput() {
             if (text.length() == 0) {
                 return startInput();
             }
             JsonNode v = PartialJson.parse(text);
-            return v.isMissingNode() ? startInput() : v;
+            return v.isMissingNode() ? startInput() : JsonValueCodec.fromTree(v);
         }
 
         ContentBlock build() {
@@ -421,7 +423,7 @@ public final class MessageAccumulator {
                 return b;
             }
             if (start instanceof TextBlock t) {
-                Map<String, JsonNode> extra = t.unknownFields();
+                Map<String, JsonValue> extra = t.unknownFields();
                 if (citations != null && extra.containsKey("citations")) {
                     // A non-array citations field (say null) became a real list: drop the raw one.
                     extra = new LinkedHashMap<>(extra);

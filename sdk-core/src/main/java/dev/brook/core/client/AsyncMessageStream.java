@@ -2,6 +2,8 @@ package dev.brook.core.client;
 
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.internal.AsyncStreamDriver;
+import dev.brook.core.request.MessageRequest;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,8 @@
 package dev.brook.core.client;
 
 import dev.brook.core.error.NoTransportException;
+import dev.brook.core.internal.DefaultScheduler;
+import dev.brook.core.internal.TransportSelector;
 import dev.brook.core.sse.SseDecoder;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;

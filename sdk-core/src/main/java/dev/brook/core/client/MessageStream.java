@@ -9,6 +9,7 @@ import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.Delta.TextDelta;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.internal.CallClock;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.brook.core.client;
 
+import dev.brook.core.request.MessageRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

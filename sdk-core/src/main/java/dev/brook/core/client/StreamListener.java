@@ -1,9 +1,10 @@
 package dev.brook.core.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.core.event.ContentBlock;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.json.JsonValue;
+import dev.brook.core.request.MessageRequest;
 import java.util.function.Supplier;
 
 /**
@@ -56,11 +57,12 @@ public interface StreamListener {
      * A fragment of a tool's input JSON.
      *
      * @param fragment the fragment, split anywhere (even inside a string or number)
-     * @param partialInput gives the best-effort value of the input received so far (read-only), parsed
+     * @param partialInput gives the best-effort value of the input received so far, parsed
      *     only when asked: a listener that does not need it pays nothing. Call it during this callback;
-     *     later it reflects later fragments.
+     *     later it reflects later fragments. JSON {@code null} when the block is not a kind whose input
+     *     Brook accumulates ({@code tool_use}, {@code server_tool_use}).
      */
-    default void onInputJson(String fragment, Supplier<JsonNode> partialInput) {
+    default void onInputJson(String fragment, Supplier<JsonValue> partialInput) {
     }
 
     /**
@@ -83,9 +85,9 @@ public interface StreamListener {
     /**
      * A citation added to a text block.
      *
-     * @param citation the citation object, raw (read-only)
+     * @param citation the citation object
      */
-    default void onCitation(JsonNode citation) {
+    default void onCitation(JsonValue citation) {
     }
 
     /**

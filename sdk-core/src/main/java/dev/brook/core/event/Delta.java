@@ -1,6 +1,6 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.json.JsonValue;
 import java.util.Objects;
 
 /**
@@ -105,11 +105,11 @@ public sealed interface Delta
     /**
      * {@code citations_delta}: one citation appended to a {@link TextBlock}'s citations.
      *
-     * @param citation the citation object, raw (read-only)
+     * @param citation the citation object,
      */
-    record CitationsDelta(JsonNode citation) implements Delta {
+    record CitationsDelta(JsonValue citation) implements Delta {
         /**
-         * @param citation the citation object, raw (read-only)
+         * @param citation the citation object,
          * @throws NullPointerException if {@code citation} is null
          */
         public CitationsDelta {
@@ -127,12 +127,12 @@ public sealed interface Delta
      * A delta of a kind this version does not know (or a known kind missing its payload), kept raw.
      *
      * @param type its {@code type} ({@code ""} when it had none)
-     * @param raw the whole delta object as received (read-only)
+     * @param raw the whole delta object as received
      */
-    record UnknownDelta(String type, JsonNode raw) implements Delta {
+    record UnknownDelta(String type, JsonValue raw) implements Delta {
         /**
          * @param type its {@code type} ({@code ""} when it had none)
-         * @param raw the whole delta object as received (read-only)
+         * @param raw the whole delta object as received
          * @throws NullPointerException if any argument is null
          */
         public UnknownDelta {

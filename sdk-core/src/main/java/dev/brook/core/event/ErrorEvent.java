@@ -1,6 +1,6 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.json.JsonValue;
 import java.util.Objects;
 
 /**
@@ -9,13 +9,13 @@ import java.util.Objects;
  *
  * @param errorType the {@code error.type} ({@code ""} when absent)
  * @param errorMessage the {@code error.message} ({@code ""} when absent)
- * @param raw the whole event data as received (read-only)
+ * @param raw the whole event data as received
  */
-public record ErrorEvent(String errorType, String errorMessage, JsonNode raw) implements StreamEvent {
+public record ErrorEvent(String errorType, String errorMessage, JsonValue raw) implements StreamEvent {
     /**
      * @param errorType the {@code error.type} ({@code ""} when absent)
      * @param errorMessage the {@code error.message} ({@code ""} when absent)
-     * @param raw the whole event data as received (read-only)
+     * @param raw the whole event data as received
      * @throws NullPointerException if any argument is null
      */
     public ErrorEvent {

@@ -1,9 +1,11 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.brook.core.json.Json;
+import dev.brook.core.internal.Json;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.internal.ModelJson;
+import dev.brook.core.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +22,9 @@ import java.util.Optional;
  * nulls such as {@code container: null}), so {@link #toJson()} gives JSON equal as a tree to what the
  * API returned. {@code stop_reason} and {@code stop_sequence} are always written (as {@code null} when
  * empty), as the API always sends them; {@code id}, {@code type}, {@code role} and {@code model} read as
- * {@code ""} when absent. Immutable and thread-safe; the {@link JsonNode} values it holds are shared and
- * must be treated as read-only.
+ * {@code ""} when absent. Immutable and thread-safe.
  */
-public final class Message implements Json.JsonWritable {
+public final class Message {
     private final String id;
     private final String type;
     private final String role;
@@ -32,7 +33,7 @@ public final class Message implements Json.JsonWritable {
     private final StopReason stopReason;
     private final String stopSequence;
     private final Usage usage;
-    private final Map<String, JsonNode> unknownFields;
+    private final Map<String, JsonValue> unknownFields;
 
     private Message(Builder b) {
         this.id = b.id;
@@ -43,7 +44,7 @@ public final class Message implements Json.JsonWritable {
         this.stopReason = b.stopReason;
         this.stopSequence = b.stopSequence;
         this.usage = b.usage;
-        this.unknownFields = ModelJson.freeze(b.unknownFields);
+        this.unknownFields = JsonValueCodec.freeze(b.unknownFields);
     }
 
     /** {@return a new builder: type {@code message}, role {@code assistant}, everything else empty} */
@@ -88,7 +89,7 @@ public final class Message implements Json.JsonWritable {
      */
     public static Message fromJson(byte[] json, int offset, int length) {
         try (JsonParser p = Json.FACTORY.createParser(json, offset, length)) {
-            return fromJson(readOne(p));
+            return ModelJson.readMessage(readOne(p));
         } catch (IOException e) {
             throw new IllegalArgumentException("Not a JSON message: " + e.getMessage(), e);
         }
@@ -103,22 +104,10 @@ public final class Message implements Json.JsonWritable {
      */
     public static Message fromJson(String json) {
         try (JsonParser p = Json.FACTORY.createParser(json)) {
-            return fromJson(readOne(p));
+            return ModelJson.readMessage(readOne(p));
         } catch (IOException e) {
             throw new IllegalArgumentException("Not a JSON message: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The message a JSON object tree describes. Its values are shared, not copied: the caller must not
-     * modify the tree afterwards.
-     *
-     * @param node a message object
-     * @return the message
-     * @throws IllegalArgumentException if {@code node} is not a JSON object
-     */
-    public static Message fromJson(JsonNode node) {
-        return ModelJson.readMessage(node);
     }
 
     private static JsonNode readOne(JsonParser p) throws IOException {
@@ -173,8 +162,8 @@ public final class Message implements Json.JsonWritable {
         return usage;
     }
 
-    /** {@return top-level fields not modelled here, raw, in order (unmodifiable; values read-only)} */
-    public Map<String, JsonNode> unknownFields() {
+    /** {@return top-level fields not modelled here, raw, in order (unmodifiable)} */
+    public Map<String, JsonValue> unknownFields() {
         return unknownFields;
     }
 
@@ -189,20 +178,15 @@ public final class Message implements Json.JsonWritable {
         return sb.toString();
     }
 
-    /** Writes this message as one JSON object, the shape the non-streaming API returns. */
-    @Override
-    public void writeTo(JsonGenerator generator) throws IOException {
-        ModelJson.writeMessage(generator, this);
-    }
 
     /** {@return this message as compact JSON} */
     public String toJson() {
-        return Json.toJsonString(this);
+        return ModelJson.messageJson(this);
     }
 
     /** {@return this message as compact UTF-8 JSON} */
     public byte[] toJsonBytes() {
-        return Json.toJsonBytes(this);
+        return ModelJson.messageJsonBytes(this);
     }
 
     @Override
@@ -235,7 +219,7 @@ public final class Message implements Json.JsonWritable {
         private StopReason stopReason;
         private String stopSequence;
         private Usage usage = Usage.EMPTY;
-        private final Map<String, JsonNode> unknownFields = new LinkedHashMap<>();
+        private final Map<String, JsonValue> unknownFields = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -349,15 +333,15 @@ public final class Message implements Json.JsonWritable {
         }
 
         /**
-         * Sets (or, with {@code null}, removes) one unknown top-level field, raw. Use a {@code NullNode}
-         * for an explicit JSON null. Default none.
+         * Sets (or, with {@code null}, removes) one unknown top-level field, raw. Use
+         * {@link JsonValue#NULL} for an explicit JSON null. Default none.
          *
          * @param name the field name
          * @param value the raw value, or {@code null} to remove the field
          * @return this builder
          * @throws IllegalArgumentException if {@code name} is a field this class models
          */
-        public Builder unknownField(String name, JsonNode value) {
+        public Builder unknownField(String name, JsonValue value) {
             if (ModelJson.MESSAGE_FIELDS.contains(name)) {
                 throw new IllegalArgumentException(name + " is a modelled field; use its own setter");
             }

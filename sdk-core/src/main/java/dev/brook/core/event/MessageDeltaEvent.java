@@ -1,6 +1,7 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.json.JsonValue;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,19 +13,19 @@ import java.util.Optional;
  * <p>Each field of {@link #delta()} is copied onto the message, nulls included; each non-null field of
  * {@link #usage()} replaces the message's.
  *
- * @param delta every field of the event's {@code delta} object, raw, in order (unmodifiable; values
- *     read-only): presence matters, as only the fields present are copied
+ * @param delta every field of the event's {@code delta} object, raw, in order (unmodifiable):
+ *     presence matters, as only the fields present are copied
  * @param usage the event's {@code usage} ({@link Usage#EMPTY} when absent)
  */
-public record MessageDeltaEvent(Map<String, JsonNode> delta, Usage usage) implements StreamEvent {
+public record MessageDeltaEvent(Map<String, JsonValue> delta, Usage usage) implements StreamEvent {
     /**
-     * @param delta every field of the event's {@code delta} object, raw, in order (unmodifiable; values
-     *     read-only): presence matters, as only the fields present are copied
+     * @param delta every field of the event's {@code delta} object, raw, in order (unmodifiable):
+     *     presence matters, as only the fields present are copied
      * @param usage the event's {@code usage} ({@link Usage#EMPTY} when absent)
      * @throws NullPointerException if any argument, name or value is null
      */
     public MessageDeltaEvent {
-        delta = ModelJson.freeze(delta);
+        delta = JsonValueCodec.freeze(delta);
         Objects.requireNonNull(usage, "usage");
     }
 
@@ -34,8 +35,8 @@ public record MessageDeltaEvent(Map<String, JsonNode> delta, Usage usage) implem
      * @return the stop reason; empty when the delta has no textual {@code stop_reason}
      */
     public Optional<StopReason> stopReason() {
-        JsonNode n = delta.get("stop_reason");
-        return n != null && n.isTextual() ? Optional.of(StopReason.of(n.textValue())) : Optional.empty();
+        JsonValue n = delta.get("stop_reason");
+        return n == null ? Optional.empty() : n.asString().map(StopReason::of);
     }
 
     /**
@@ -44,8 +45,8 @@ public record MessageDeltaEvent(Map<String, JsonNode> delta, Usage usage) implem
      * @return the stop sequence; empty when the delta has no textual {@code stop_sequence}
      */
     public Optional<String> stopSequence() {
-        JsonNode n = delta.get("stop_sequence");
-        return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();
+        JsonValue n = delta.get("stop_sequence");
+        return n == null ? Optional.empty() : n.asString();
     }
 
     /** Always {@code message_delta}. */

@@ -1,6 +1,7 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.json.JsonValue;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,18 +9,18 @@ import java.util.Objects;
  * A {@code redacted_thinking} block: encrypted thinking, to be sent back unchanged.
  *
  * @param data the encrypted data
- * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+ * @param unknownFields fields not modelled here, raw (unmodifiable)
  */
-public record RedactedThinkingBlock(String data, Map<String, JsonNode> unknownFields) implements ContentBlock {
+public record RedactedThinkingBlock(String data, Map<String, JsonValue> unknownFields) implements ContentBlock {
 
     /**
      * @param data the encrypted data
-     * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+     * @param unknownFields fields not modelled here, raw (unmodifiable)
      * @throws NullPointerException if any argument is null
      */
     public RedactedThinkingBlock {
         Objects.requireNonNull(data, "data");
-        unknownFields = ModelJson.freeze(unknownFields);
+        unknownFields = JsonValueCodec.freeze(unknownFields);
     }
 
     /** Always {@code redacted_thinking}. */

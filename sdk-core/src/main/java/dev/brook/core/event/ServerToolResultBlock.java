@@ -1,8 +1,10 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.json.JsonValue;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The result of a server tool: any block type ending in {@code _tool_result} that names a
@@ -11,19 +13,17 @@ import java.util.Objects;
  *
  * @param type the block type, such as {@code web_search_tool_result}
  * @param toolUseId the id of the {@link ServerToolUseBlock} this answers
- * @param content the {@code content} field, raw (read-only); a {@code MissingNode} when absent (then
- *     not written)
- * @param unknownFields other fields, raw, such as {@code caller} (unmodifiable; values read-only)
+ * @param content the {@code content} field; empty when absent (then not written)
+ * @param unknownFields other fields, such as {@code caller} (unmodifiable)
  */
-public record ServerToolResultBlock(String type, String toolUseId, JsonNode content,
-                                    Map<String, JsonNode> unknownFields) implements ContentBlock {
+public record ServerToolResultBlock(String type, String toolUseId, Optional<JsonValue> content,
+                                    Map<String, JsonValue> unknownFields) implements ContentBlock {
 
     /**
      * @param type the block type, such as {@code web_search_tool_result}
      * @param toolUseId the id of the {@link ServerToolUseBlock} this answers
-     * @param content the {@code content} field, raw (read-only); a {@code MissingNode} when absent (then
-     *     not written)
-     * @param unknownFields other fields, raw, such as {@code caller} (unmodifiable; values read-only)
+     * @param content the {@code content} field; empty when absent (then not written)
+     * @param unknownFields other fields, such as {@code caller} (unmodifiable)
      * @throws NullPointerException if any argument is null
      * @throws IllegalArgumentException if {@code type} does not end in {@code _tool_result}
      */
@@ -34,6 +34,6 @@ public record ServerToolResultBlock(String type, String toolUseId, JsonNode cont
         }
         Objects.requireNonNull(toolUseId, "toolUseId");
         Objects.requireNonNull(content, "content");
-        unknownFields = ModelJson.freeze(unknownFields);
+        unknownFields = JsonValueCodec.freeze(unknownFields);
     }
 }

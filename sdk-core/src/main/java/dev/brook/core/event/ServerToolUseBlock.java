@@ -1,6 +1,7 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.json.JsonValue;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,24 +11,24 @@ import java.util.Objects;
  *
  * @param id the server tool use id
  * @param name the tool's name, such as {@code web_search}
- * @param input the tool's input (read-only)
- * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+ * @param input the tool's input
+ * @param unknownFields fields not modelled here, raw (unmodifiable)
  */
-public record ServerToolUseBlock(String id, String name, JsonNode input, Map<String, JsonNode> unknownFields)
+public record ServerToolUseBlock(String id, String name, JsonValue input, Map<String, JsonValue> unknownFields)
         implements ContentBlock {
 
     /**
      * @param id the server tool use id
      * @param name the tool's name, such as {@code web_search}
-     * @param input the tool's input (read-only)
-     * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+     * @param input the tool's input
+     * @param unknownFields fields not modelled here, raw (unmodifiable)
      * @throws NullPointerException if any argument is null
      */
     public ServerToolUseBlock {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(input, "input");
-        unknownFields = ModelJson.freeze(unknownFields);
+        unknownFields = JsonValueCodec.freeze(unknownFields);
     }
 
     /** Always {@code server_tool_use}. */

@@ -1,11 +1,10 @@
 package dev.brook.core.event;
 
 /**
- * One event of a Messages API stream, parsed from its SSE event by {@link EventParser}. Kinds this
+ * One event of a Messages API stream, parsed from its SSE event. Kinds this
  * version does not know arrive as {@link UnknownEvent}, kept raw.
  *
- * <p>Implementations are immutable records (the {@code JsonNode} values some hold are shared and must be
- * treated as read-only).
+ * <p>Implementations are immutable records.
  */
 public sealed interface StreamEvent
         permits MessageStartEvent, ContentBlockStartEvent, ContentBlockDeltaEvent, ContentBlockStopEvent,

@@ -1,6 +1,7 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,22 +13,22 @@ import java.util.Optional;
  * @param text the text; never null
  * @param citations the {@code citations} array (raw citation objects) when the block has one; empty when
  *     the block has no {@code citations} field (which is not the same JSON as {@code citations: []})
- * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+ * @param unknownFields fields not modelled here, raw (unmodifiable)
  */
-public record TextBlock(String text, Optional<List<JsonNode>> citations, Map<String, JsonNode> unknownFields)
+public record TextBlock(String text, Optional<List<JsonValue>> citations, Map<String, JsonValue> unknownFields)
         implements ContentBlock {
 
     /**
      * @param text the text; never null
      * @param citations the {@code citations} array (raw citation objects) when the block has one; empty when
      *     the block has no {@code citations} field (which is not the same JSON as {@code citations: []})
-     * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+     * @param unknownFields fields not modelled here, raw (unmodifiable)
      * @throws NullPointerException if any argument (or a list element) is null
      */
     public TextBlock {
         Objects.requireNonNull(text, "text");
         citations = Objects.requireNonNull(citations, "citations").map(List::copyOf);
-        unknownFields = ModelJson.freeze(unknownFields);
+        unknownFields = JsonValueCodec.freeze(unknownFields);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.json.JsonValue;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,21 +12,21 @@ import java.util.Optional;
  *
  * @param thinking the thinking text; never null
  * @param signature the {@code signature} field, when the block has one
- * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+ * @param unknownFields fields not modelled here, raw (unmodifiable)
  */
-public record ThinkingBlock(String thinking, Optional<String> signature, Map<String, JsonNode> unknownFields)
+public record ThinkingBlock(String thinking, Optional<String> signature, Map<String, JsonValue> unknownFields)
         implements ContentBlock {
 
     /**
      * @param thinking the thinking text; never null
      * @param signature the {@code signature} field, when the block has one
-     * @param unknownFields fields not modelled here, raw (unmodifiable; values read-only)
+     * @param unknownFields fields not modelled here, raw (unmodifiable)
      * @throws NullPointerException if any argument is null
      */
     public ThinkingBlock {
         Objects.requireNonNull(thinking, "thinking");
         Objects.requireNonNull(signature, "signature");
-        unknownFields = ModelJson.freeze(unknownFields);
+        unknownFields = JsonValueCodec.freeze(unknownFields);
     }
 
     /** Always {@code thinking}. */

@@ -1,6 +1,7 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.json.JsonValue;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,28 +10,26 @@ import java.util.Objects;
  *
  * @param id the tool use id, to quote in the {@code tool_result}
  * @param name the tool's name
- * @param input the tool's input, usually an object (read-only); after a stream cut by
+ * @param input the tool's input, usually an object; after a stream cut by
  *     {@code max_tokens} it is the best-effort partial value
- * @param unknownFields fields not modelled here, raw, such as {@code caller} (unmodifiable; values
- *     read-only)
+ * @param unknownFields fields not modelled here, raw, such as {@code caller} (unmodifiable)
  */
-public record ToolUseBlock(String id, String name, JsonNode input, Map<String, JsonNode> unknownFields)
+public record ToolUseBlock(String id, String name, JsonValue input, Map<String, JsonValue> unknownFields)
         implements ContentBlock {
 
     /**
      * @param id the tool use id, to quote in the {@code tool_result}
      * @param name the tool's name
-     * @param input the tool's input, usually an object (read-only); after a stream cut by
+     * @param input the tool's input, usually an object; after a stream cut by
      *     {@code max_tokens} it is the best-effort partial value
-     * @param unknownFields fields not modelled here, raw, such as {@code caller} (unmodifiable; values
-     *     read-only)
+     * @param unknownFields fields not modelled here, raw, such as {@code caller} (unmodifiable)
      * @throws NullPointerException if any argument is null
      */
     public ToolUseBlock {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(input, "input");
-        unknownFields = ModelJson.freeze(unknownFields);
+        unknownFields = JsonValueCodec.freeze(unknownFields);
     }
 
     /** Always {@code tool_use}. */

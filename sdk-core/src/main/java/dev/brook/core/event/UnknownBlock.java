@@ -1,7 +1,7 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brook.core.internal.JsonValueCodec;
+import dev.brook.core.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,13 +11,13 @@ import java.util.Objects;
  * kept whole so it survives into the final message and its JSON.
  *
  * @param type the block's {@code type} ({@code ""} when it had none)
- * @param raw the whole block object as received, {@code type} included (read-only)
+ * @param raw the whole block object as received, {@code type} included (unmodifiable)
  */
-public record UnknownBlock(String type, ObjectNode raw) implements ContentBlock {
+public record UnknownBlock(String type, JsonValue.JsonObject raw) implements ContentBlock {
 
     /**
      * @param type the block's {@code type} ({@code ""} when it had none)
-     * @param raw the whole block object as received, {@code type} included (read-only)
+     * @param raw the whole block object as received, {@code type} included (unmodifiable)
      * @throws NullPointerException if any argument is null
      */
     public UnknownBlock {
@@ -25,15 +25,11 @@ public record UnknownBlock(String type, ObjectNode raw) implements ContentBlock 
         Objects.requireNonNull(raw, "raw");
     }
 
-    /** Every field of {@link #raw()} except {@code type} (a new unmodifiable map; values read-only). */
+    /** Every field of {@link #raw()} except {@code type} (a new unmodifiable map). */
     @Override
-    public Map<String, JsonNode> unknownFields() {
-        Map<String, JsonNode> m = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : raw.properties()) {
-            if (!e.getKey().equals("type")) {
-                m.put(e.getKey(), e.getValue());
-            }
-        }
-        return ModelJson.freeze(m);
+    public Map<String, JsonValue> unknownFields() {
+        Map<String, JsonValue> m = new LinkedHashMap<>(raw.members());
+        m.remove("type");
+        return JsonValueCodec.freeze(m);
     }
 }

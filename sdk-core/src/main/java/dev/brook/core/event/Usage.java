@@ -1,10 +1,7 @@
 package dev.brook.core.event;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.brook.core.json.Json;
-import java.io.IOException;
+import dev.brook.core.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,11 +15,10 @@ import java.util.Set;
  * (kept raw, see {@link #unknownFields()}).
  *
  * <p>Usage keeps its fields exactly as received — a field that was absent stays absent and an explicit
- * {@code null} stays {@code null} — so {@link #writeTo(JsonGenerator)} gives back the same JSON tree.
- * Immutable and thread-safe; the {@link JsonNode} values it hands out are shared and must be treated as
- * read-only.
+ * {@code null} stays {@code null} — so {@link #toJson()} gives back the same JSON. Immutable and
+ * thread-safe.
  */
-public final class Usage implements Json.JsonWritable {
+public final class Usage {
     private static final Set<String> KNOWN = Set.of("input_tokens", "output_tokens",
             "cache_creation_input_tokens", "cache_read_input_tokens", "cache_creation", "server_tool_use",
             "service_tier");
@@ -30,9 +26,9 @@ public final class Usage implements Json.JsonWritable {
     /** Usage with no fields at all (writes as {@code {}}). */
     public static final Usage EMPTY = new Usage(Map.of());
 
-    private final Map<String, JsonNode> fields;
+    private final Map<String, JsonValue> fields;
 
-    private Usage(Map<String, JsonNode> fields) {
+    private Usage(Map<String, JsonValue> fields) {
         this.fields = fields;
     }
 
@@ -41,11 +37,11 @@ public final class Usage implements Json.JsonWritable {
      *
      * @param fields each usage field's name with its raw value, in order
      * @return the usage
-     * @throws NullPointerException if {@code fields}, a name or a value is null (use a {@code NullNode}
-     *     for an explicit JSON null)
+     * @throws NullPointerException if {@code fields}, a name or a value is null (use
+     *     {@link JsonValue#NULL} for an explicit JSON null)
      */
-    public static Usage fromFields(Map<String, JsonNode> fields) {
-        Map<String, JsonNode> copy = new LinkedHashMap<>();
+    public static Usage fromFields(Map<String, JsonValue> fields) {
+        Map<String, JsonValue> copy = new LinkedHashMap<>();
         fields.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "name"), Objects.requireNonNull(v, k)));
         return new Usage(Collections.unmodifiableMap(copy));
     }
@@ -58,33 +54,14 @@ public final class Usage implements Json.JsonWritable {
      * @return the usage, with those two fields in that order
      */
     public static Usage of(long inputTokens, long outputTokens) {
-        Map<String, JsonNode> m = new LinkedHashMap<>();
+        Map<String, JsonValue> m = new LinkedHashMap<>();
         m.put("input_tokens", count(inputTokens));
         m.put("output_tokens", count(outputTokens));
         return new Usage(Collections.unmodifiableMap(m));
     }
 
-    /** The node a JSON parser gives for {@code v} (an int node when it fits), so equality holds. */
-    private static JsonNode count(long v) {
-        return v == (int) v ? Json.nodes().numberNode((int) v) : Json.nodes().numberNode(v);
-    }
-
-    /**
-     * Usage read from a JSON object node; a non-object gives {@link #EMPTY}. The node's values are shared,
-     * not copied: the caller must not modify the node afterwards.
-     *
-     * @param node the {@code usage} object of a message or event
-     * @return the usage; {@link #EMPTY} for a non-object or an empty object
-     */
-    public static Usage fromJson(JsonNode node) {
-        if (!(node instanceof ObjectNode obj) || obj.isEmpty()) {
-            return EMPTY;
-        }
-        Map<String, JsonNode> m = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : obj.properties()) {
-            m.put(e.getKey(), e.getValue());
-        }
-        return new Usage(Collections.unmodifiableMap(m));
+    private static JsonValue count(long v) {
+        return JsonValue.of(v);
     }
 
     /**
@@ -99,7 +76,7 @@ public final class Usage implements Json.JsonWritable {
         if (update.fields.isEmpty()) {
             return this;
         }
-        Map<String, JsonNode> m = new LinkedHashMap<>(fields);
+        Map<String, JsonValue> m = new LinkedHashMap<>(fields);
         update.fields.forEach((k, v) -> {
             if (!v.isNull()) {
                 m.put(k, v);
@@ -129,29 +106,29 @@ public final class Usage implements Json.JsonWritable {
     }
 
     /** {@return {@code cache_creation} (the per-TTL breakdown), raw, when present and not null} */
-    public Optional<JsonNode> cacheCreation() {
+    public Optional<JsonValue> cacheCreation() {
         return optNode("cache_creation");
     }
 
     /** {@return {@code server_tool_use} (server tool request counts), raw, when present and not null} */
-    public Optional<JsonNode> serverToolUse() {
+    public Optional<JsonValue> serverToolUse() {
         return optNode("server_tool_use");
     }
 
     /** {@return {@code service_tier}, when present and a string} */
     public Optional<String> serviceTier() {
-        JsonNode n = fields.get("service_tier");
-        return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();
+        JsonValue n = fields.get("service_tier");
+        return n == null ? Optional.empty() : n.asString();
     }
 
-    /** {@return every field exactly as received, in order (unmodifiable; values read-only)} */
-    public Map<String, JsonNode> fields() {
+    /** {@return every field exactly as received, in order (unmodifiable)} */
+    public Map<String, JsonValue> fields() {
         return fields;
     }
 
-    /** {@return the fields this class has no typed accessor for (unmodifiable; values read-only)} */
-    public Map<String, JsonNode> unknownFields() {
-        Map<String, JsonNode> m = new LinkedHashMap<>();
+    /** {@return the fields this class has no typed accessor for (unmodifiable)} */
+    public Map<String, JsonValue> unknownFields() {
+        Map<String, JsonValue> m = new LinkedHashMap<>();
         fields.forEach((k, v) -> {
             if (!KNOWN.contains(k)) {
                 m.put(k, v);
@@ -160,34 +137,27 @@ public final class Usage implements Json.JsonWritable {
         return Collections.unmodifiableMap(m);
     }
 
-    /** Writes this usage as one JSON object. */
-    @Override
-    public void writeTo(JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
-            g.writeFieldName(e.getKey());
-            Json.MAPPER.writeTree(g, e.getValue());
-        }
-        g.writeEndObject();
-    }
-
     /** {@return this usage as compact JSON} */
     public String toJson() {
-        return Json.toJsonString(this);
+        return new JsonValue.JsonObject(fields).toJson();
     }
 
     private long longOr0(String name) {
-        JsonNode n = fields.get(name);
-        return n != null && n.isNumber() ? n.longValue() : 0L;
+        return optLong(name).orElse(0L);
     }
 
     private OptionalLong optLong(String name) {
-        JsonNode n = fields.get(name);
-        return n != null && n.isNumber() ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+        // A count too large or fractional for a long is kept in fields() but has no typed value.
+        return fields.get(name) instanceof JsonValue.JsonNumber n && n.value().scale() <= 0
+                && n.value().compareTo(LONG_MAX) <= 0 && n.value().compareTo(LONG_MIN) >= 0
+                ? OptionalLong.of(n.value().longValue()) : OptionalLong.empty();
     }
 
-    private Optional<JsonNode> optNode(String name) {
-        JsonNode n = fields.get(name);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
+    private Optional<JsonValue> optNode(String name) {
+        JsonValue n = fields.get(name);
         return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
     }
 

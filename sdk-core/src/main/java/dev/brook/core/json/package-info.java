@@ -1,5 +1,6 @@
 /**
- * Brook's JSON plumbing: the shared Jackson factory and mapper ({@link dev.brook.core.json.Json}) and the
- * best-effort reader for cut-off JSON ({@link dev.brook.core.json.PartialJson}).
+ * Brook's own JSON value: {@link dev.brook.core.json.JsonValue}, immutable and thread-safe, used wherever
+ * the API carries JSON whose shape Brook does not fix (tool input, citations, fields a newer API added,
+ * request extras). It maps to and from application types through Jackson, which stays inside Brook.
  */
 package dev.brook.core.json;

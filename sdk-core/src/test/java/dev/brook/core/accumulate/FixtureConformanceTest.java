@@ -9,7 +9,7 @@ import dev.brook.core.error.StreamErrorException;
 import dev.brook.core.error.StreamProtocolException;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
-import dev.brook.core.json.Json;
+import dev.brook.core.internal.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -3,17 +3,17 @@ package dev.brook.core.accumulate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.core.error.StreamProtocolException;
 import dev.brook.core.event.ContentBlockStopEvent;
-import dev.brook.core.event.EventParser;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StopReason;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.TextBlock;
 import dev.brook.core.event.ThinkingBlock;
 import dev.brook.core.event.ToolUseBlock;
-import dev.brook.core.json.Json;
+import dev.brook.core.internal.EventParser;
+import dev.brook.core.internal.Json;
+import dev.brook.core.json.JsonValue;
 import dev.brook.core.sse.SseEvent;
 import java.io.IOException;
 import java.util.Optional;
@@ -54,8 +54,8 @@ class MessageAccumulatorTest {
         return new ContentBlockStopEvent(index);
     }
 
-    static JsonNode tree(String s) throws IOException {
-        return Json.MAPPER.readTree(s);
+    static JsonValue tree(String s) throws IOException {
+        return JsonValue.parse(s);
     }
 
     private void started() {
@@ -159,7 +159,7 @@ class MessageAccumulatorTest {
         acc.accept(event("message_delta", "{\"type\": \"message_delta\", \"delta\": {\"stop_reason\": \"end_turn\"},"
                 + " \"usage\": {\"output_tokens\": 9, \"input_tokens\": null, \"server_tool_use\": null,"
                 + " \"cache_read_input_tokens\": 3}}"));
-        assertThat(Json.MAPPER.readTree(acc.snapshot().usage().toJson()))
+        assertThat(JsonValue.parse(acc.snapshot().usage().toJson()))
                 .isEqualTo(tree("{\"input_tokens\": 5, \"output_tokens\": 9, \"cache_read_input_tokens\": 3}"));
         assertThat(acc.snapshot().usage().inputTokens()).isEqualTo(5);
         assertThat(acc.snapshot().stopReason()).contains(StopReason.END_TURN);
@@ -197,7 +197,7 @@ class MessageAccumulatorTest {
         acc.accept(delta(0, "{\"type\": \"citations_delta\", \"citation\": {\"type\": \"c\", \"n\": 1}}"));
         acc.accept(text(0, "hi"));
         TextBlock t = (TextBlock) acc.snapshot().content().get(0);
-        JsonNode citation = tree("{\"type\": \"c\", \"n\": 1}");
+        JsonValue citation = tree("{\"type\": \"c\", \"n\": 1}");
         assertThat(t.citations()).hasValueSatisfying(c -> assertThat(c).containsExactly(citation));
         assertThat(t.text()).isEqualTo("hi");
     }

@@ -1,8 +1,8 @@
 package dev.brook.consumer;
 
 import dev.brook.core.client.Brook;
-import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
+import dev.brook.core.request.MessageRequest;
 
 /** Streams one reply from the server at {@code args[0]} and prints its text. */
 public final class Main {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.brook.core.client.Brook;
-import dev.brook.core.client.MessageRequest;
+import dev.brook.core.request.MessageRequest;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Scripts and clients shared by this module's tests. */
 final class Fixtures {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.brook.core.client.Brook;
-import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.error.ApiException;
 import dev.brook.core.error.ConnectionException;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.request.MessageRequest;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportConfig;
 import dev.brook.core.transport.TransportExchange;

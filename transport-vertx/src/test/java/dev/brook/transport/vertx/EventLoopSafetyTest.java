@@ -3,9 +3,9 @@ package dev.brook.transport.vertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brook.core.client.Brook;
-import dev.brook.core.client.MessageRequest;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.StreamListener;
+import dev.brook.core.request.MessageRequest;
 import dev.brook.core.transport.TransportExchange;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;

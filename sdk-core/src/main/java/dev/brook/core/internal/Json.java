@@ -1,0 +1,106 @@
+package dev.brook.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Brook's shared Jackson plumbing: one {@link JsonFactory} and one {@link ObjectMapper}, configured once.
+ *
+ * <p>Both are thread-safe and must not be reconfigured by callers (Jackson allows it, but every Brook
+ * component shares these instances). Numbers in trees are kept exact ({@code BigDecimal} for floats) so
+ * that raw JSON survives a parse/write round trip unchanged.
+ */
+public final class Json {
+    /** The shared factory; thread-safe. Creates per-call parsers and generators. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            // Jackson's default would be fine; stated so the choice is visible: duplicate keys are not an
+            // error (last wins), as in every other JSON reader the API's clients use.
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Emoji and other non-BMP characters go out as 4-byte UTF-8, not as escaped surrogate pairs.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
+
+    /** The shared mapper; thread-safe. Used for trees ({@link JsonNode}) only, never for data binding. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // Keep decimals as written (1.50 stays 1.50), so raw JSON survives a round trip.
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private Json() {
+    }
+
+    /** {@return the node factory used for every tree Brook builds} */
+    public static JsonNodeFactory nodes() {
+        return MAPPER.getNodeFactory();
+    }
+
+    /**
+     * Reads the next complete value of {@code parser} (positioned on its first token) as a tree.
+     *
+     * @param parser the parser, positioned on the value's first token
+     * @return the value; a missing node when the parser has no value left
+     * @throws IOException when the JSON is malformed or the input ends early
+     */
+    public static JsonNode readTree(JsonParser parser) throws IOException {
+        JsonNode node = MAPPER.readTree(parser);
+        return node == null ? nodes().missingNode() : node;
+    }
+
+    /** Something that writes itself as one JSON value. */
+    @FunctionalInterface
+    public interface JsonWritable {
+        /**
+         * Writes one JSON value to {@code generator}.
+         *
+         * @param generator where to write the value
+         * @throws IOException when the generator's target fails
+         */
+        void writeTo(JsonGenerator generator) throws IOException;
+    }
+
+    /**
+     * Writes {@code value} as a compact JSON string.
+     *
+     * @param value what to write
+     * @return the JSON text
+     */
+    public static String toJsonString(JsonWritable value) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            value.writeTo(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen with an in-memory writer
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes {@code value} as compact UTF-8 JSON bytes.
+     *
+     * @param value what to write
+     * @return the JSON, UTF-8 encoded
+     */
+    public static byte[] toJsonBytes(JsonWritable value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            value.writeTo(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen with an in-memory stream
+        }
+        return out.toByteArray();
+    }
+}

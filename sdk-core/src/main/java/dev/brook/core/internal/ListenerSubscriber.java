@@ -1,0 +1,151 @@
+package dev.brook.core.internal;
+
+import dev.brook.core.accumulate.MessageAccumulator;
+import dev.brook.core.client.StreamListener;
+import dev.brook.core.event.ContentBlockDeltaEvent;
+import dev.brook.core.event.ContentBlockStopEvent;
+import dev.brook.core.event.Delta;
+import dev.brook.core.event.Message;
+import dev.brook.core.event.StreamEvent;
+import dev.brook.core.json.JsonValue;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+
+/**
+ * Feeds a {@link StreamListener} from a stream's events. It keeps its own accumulator, fed in delivery
+ * order, so the "so far" values it passes are exact even when callbacks run on another executor and the
+ * stream has already decoded further. Makes exactly one terminal callback.
+ */
+public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
+    private static final System.Logger LOG = System.getLogger(ListenerSubscriber.class.getName());
+
+    private final StreamListener listener;
+    private final Executor executor;
+    private final AsyncStreamDriver driver;
+    private final MessageAccumulator accumulator = new MessageAccumulator();
+    private final CompletableFuture<Message> outcome = new CompletableFuture<>();
+    /** Volatile: a second onSubscribe (§2.5) may come from another publisher's thread. */
+    private volatile Flow.Subscription subscription;
+    private boolean done;
+
+    /** @param executor where callbacks run, or {@code null} for the thread that delivers the event */
+    public ListenerSubscriber(StreamListener listener, Executor executor, AsyncStreamDriver driver) {
+        this.listener = listener;
+        this.executor = executor == null ? null : new SerialExecutor(executor);
+        this.driver = driver;
+    }
+
+    /**
+     * Completes after the terminal callback has returned, so code joining it sees everything the listener
+     * did, even when callbacks run on another executor.
+     */
+    public CompletableFuture<Message> outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        Objects.requireNonNull(s, "subscription"); // §2.13
+        if (subscription != null) {
+            s.cancel(); // §2.5: one subscription at a time; the first one stays
+            return;
+        }
+        subscription = s;
+        // Inline callbacks take events as fast as they come; on an executor, one event in flight at a
+        // time, so a slow listener slows the socket instead of filling the executor's queue.
+        s.request(executor == null ? Long.MAX_VALUE : 1);
+    }
+
+    @Override
+    public void onNext(StreamEvent event) {
+        // §2.13, and here rather than in the callback, which may run on another thread, too late to throw.
+        Objects.requireNonNull(event, "event");
+        run(() -> {
+            if (done) {
+                return;
+            }
+            try {
+                accumulator.accept(event);
+                dispatch(event);
+            } catch (RuntimeException | Error e) {
+                done = true;
+                driver.abort(e);
+                error(e);
+                outcome.completeExceptionally(e);
+                return;
+            }
+            if (executor != null) {
+                subscription.request(1);
+            }
+        });
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        Objects.requireNonNull(t, "throwable"); // §2.13
+        run(() -> {
+            if (!done) {
+                done = true;
+                error(t);
+                outcome.completeExceptionally(t);
+            }
+        });
+    }
+
+    @Override
+    public void onComplete() {
+        run(() -> {
+            if (done) {
+                return;
+            }
+            done = true;
+            Message message = accumulator.snapshot();
+            try {
+                listener.onMessage(message);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "StreamListener.onMessage threw", e);
+            }
+            outcome.complete(message);
+        });
+    }
+
+    private void run(Runnable task) {
+        if (executor == null) {
+            task.run();
+        } else {
+            executor.execute(task);
+        }
+    }
+
+    private void error(Throwable t) {
+        try {
+            listener.onError(t);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "StreamListener.onError threw", e);
+        }
+    }
+
+    private void dispatch(StreamEvent event) {
+        listener.onEvent(event);
+        if (event instanceof ContentBlockDeltaEvent d) {
+            Delta delta = d.delta();
+            int index = d.index();
+            if (delta instanceof Delta.TextDelta t) {
+                listener.onText(t.text(), accumulator.textSoFar(index));
+            } else if (delta instanceof Delta.InputJsonDelta j) {
+                listener.onInputJson(j.partialJson(),
+                        () -> accumulator.partialInput(index).orElse(JsonValue.NULL));
+            } else if (delta instanceof Delta.ThinkingDelta t) {
+                listener.onThinking(t.thinking(), accumulator.textSoFar(index));
+            } else if (delta instanceof Delta.SignatureDelta s) {
+                listener.onSignature(s.signature());
+            } else if (delta instanceof Delta.CitationsDelta c) {
+                listener.onCitation(c.citation());
+            }
+        } else if (event instanceof ContentBlockStopEvent s) {
+            listener.onContentBlock(s.index(), accumulator.block(s.index()));
+        }
+    }
+}
