@@ -2,19 +2,20 @@ package dev.brook.core.accumulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.core.error.StreamProtocolException;
+import dev.brook.core.event.CompactionBlock;
 import dev.brook.core.event.ContentBlock;
 import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.ContentBlockStartEvent;
 import dev.brook.core.event.ContentBlockStopEvent;
 import dev.brook.core.event.Delta;
 import dev.brook.core.event.ErrorEvent;
+import dev.brook.core.event.FallbackBlock;
+import dev.brook.core.event.McpToolUseBlock;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.MessageDeltaEvent;
 import dev.brook.core.event.MessageStartEvent;
 import dev.brook.core.event.MessageStopEvent;
 import dev.brook.core.event.PingEvent;
-import dev.brook.core.event.RedactedThinkingBlock;
-import dev.brook.core.event.ServerToolResultBlock;
 import dev.brook.core.event.ServerToolUseBlock;
 import dev.brook.core.event.StopReason;
 import dev.brook.core.event.StreamEvent;
@@ -262,6 +263,9 @@ public final class MessageAccumulator {
             throw violation("content_block_start at index " + index + " is not the next free index "
                     + blocks.size());
         }
+        if (e.contentBlock() instanceof FallbackBlock f) {
+            model = f.model(); // the blocks after it come from the model the API fell back to
+        }
         blocks.add(new Block(e.contentBlock()));
     }
 
@@ -286,6 +290,9 @@ public final class MessageAccumulator {
             block.text.append(d.thinking());
         } else if (delta instanceof Delta.SignatureDelta d && block.kind == Kind.THINKING) {
             block.signature = d.signature();
+        } else if (delta instanceof Delta.CompactionDelta d && block.kind == Kind.COMPACTION) {
+            block.text.append(d.content());
+            block.textSeen = true;
         } else if (delta instanceof Delta.CitationsDelta d && block.kind == Kind.TEXT) {
             if (block.citations == null) {
                 block.citations = new ArrayList<>();
@@ -314,6 +321,9 @@ public final class MessageAccumulator {
             String name = f.getKey();
             JsonValue v = f.getValue();
             String text = v instanceof JsonValue.JsonString s ? s.value() : null;
+            if (v.isNull() && hasValue(name)) {
+                continue; // a null never overwrites a value
+            }
             switch (name) {
                 case "stop_reason": stopReason = text == null ? null : StopReason.of(text); break;
                 case "stop_sequence": stopSequence = text; break;
@@ -329,6 +339,11 @@ public final class MessageAccumulator {
             }
         }
         usage = usage.merge(e.usage());
+        e.unknownFields().forEach((name, v) -> {
+            if (!v.isNull() || !unknownFields.containsKey(name) || unknownFields.get(name).isNull()) {
+                unknownFields.put(name, v);
+            }
+        });
     }
 
     private void requireStarted(String event, int index) {
@@ -354,7 +369,19 @@ public final class MessageAccumulator {
         return new StreamProtocolException(message + " (after " + events + " events)", null, null, snapshot());
     }
 
-    private enum Kind { TEXT, THINKING, TOOL, SERVER_TOOL, WHOLE, UNKNOWN }
+    /** Whether the message has a non-null value for the top-level field {@code name}. */
+    private boolean hasValue(String name) {
+        switch (name) {
+            case "stop_reason": return stopReason != null;
+            case "stop_sequence": return stopSequence != null;
+            case "id": case "type": case "role": case "model": case "content": case "usage": return true;
+            default:
+                JsonValue v = unknownFields.get(name);
+                return v != null && !v.isNull();
+        }
+    }
+
+    private enum Kind { TEXT, THINKING, TOOL, SERVER_TOOL, MCP_TOOL, COMPACTION, WHOLE, UNKNOWN }
 
     /** One content block being accumulated. */
     private static final class Block {
@@ -363,6 +390,8 @@ public final class MessageAccumulator {
         /** Text, thinking or input JSON so far. */
         final StringBuilder text;
         List<JsonValue> citations;
+        /** For a compaction block: whether it has content (a null start and no delta has none). */
+        boolean textSeen;
         String signature;
         boolean open = true;
         JsonValue finalInput;
@@ -384,25 +413,35 @@ public final class MessageAccumulator {
             } else if (start instanceof ServerToolUseBlock) {
                 kind = Kind.SERVER_TOOL;
                 text = new StringBuilder();
-            } else if (start instanceof RedactedThinkingBlock || start instanceof ServerToolResultBlock) {
-                kind = Kind.WHOLE; // arrive whole; no delta applies
-                text = null;
-                cached = start;
+            } else if (start instanceof McpToolUseBlock) {
+                kind = Kind.MCP_TOOL;
+                text = new StringBuilder();
+            } else if (start instanceof CompactionBlock c) {
+                kind = Kind.COMPACTION;
+                text = new StringBuilder(c.content().orElse(""));
+                textSeen = c.content().isPresent();
             } else if (start instanceof UnknownBlock) {
                 kind = Kind.UNKNOWN;
                 text = null;
                 cached = start;
             } else {
-                throw new AssertionError(start); // sealed: every kind is handled above
+                // Redacted thinking, server tool results, MCP results, container uploads, fallbacks: they
+                // arrive whole; no delta applies.
+                kind = Kind.WHOLE;
+                text = null;
+                cached = start;
             }
         }
 
         boolean isTool() {
-            return kind == Kind.TOOL || kind == Kind.SERVER_TOOL;
+            return kind == Kind.TOOL || kind == Kind.SERVER_TOOL || kind == Kind.MCP_TOOL;
         }
 
         JsonValue startInput() {
-            return start instanceof ToolUseBlock t ? t.input() : ((ServerToolUseBlock) start).input();
+            if (start instanceof ToolUseBlock t) {
+                return t.input();
+            }
+            return start instanceof McpToolUseBlock m ? m.input() : ((ServerToolUseBlock) start).input();
         }
 
         JsonValue input() {
@@ -434,7 +473,18 @@ public final class MessageAccumulator {
                 b = new ThinkingBlock(text.toString(),
                         signature != null ? Optional.of(signature) : t.signature(), t.unknownFields());
             } else if (start instanceof ToolUseBlock t) {
-                b = new ToolUseBlock(t.id(), t.name(), input(), t.unknownFields());
+                if (text.length() == 0) {
+                    b = t;
+                } else {
+                    String json = text.toString();
+                    b = new ToolUseBlock(t.id(), t.name(), input(), t.unknownFields(), json,
+                            !open && PartialJson.isComplete(json));
+                }
+            } else if (start instanceof McpToolUseBlock t) {
+                b = new McpToolUseBlock(t.id(), t.name(), t.serverName(), input(), t.unknownFields());
+            } else if (start instanceof CompactionBlock c) {
+                b = new CompactionBlock(textSeen ? Optional.of(text.toString()) : Optional.empty(),
+                        c.unknownFields());
             } else if (start instanceof ServerToolUseBlock t) {
                 b = new ServerToolUseBlock(t.id(), t.name(), input(), t.unknownFields());
             } else {

@@ -6,15 +6,21 @@ import dev.brook.core.json.JsonValue;
 import java.util.Map;
 
 /**
- * One block of a message's {@code content}: text, tool use, thinking, server tool use and results, or a
- * kind this version does not know ({@link UnknownBlock}, kept raw).
+ * One block of a message's {@code content}: text, tool use, thinking, server tool use and its typed
+ * results (web search and fetch, code execution, bash, text editor, tool search; other
+ * {@code *_tool_result} kinds as {@link ServerToolResultBlock}), MCP tool use and result, container
+ * uploads, compaction and fallback, or a kind this version does not know ({@link UnknownBlock}, kept
+ * raw).
  *
  * <p>Every block keeps the fields it does not model in {@link #unknownFields()}, so {@link #toJson()}
  * gives back the JSON the API sent. Implementations are immutable records.
  */
 public sealed interface ContentBlock
         permits TextBlock, ToolUseBlock, ServerToolUseBlock, ThinkingBlock, RedactedThinkingBlock,
-        ServerToolResultBlock, UnknownBlock {
+        WebSearchToolResultBlock, WebFetchToolResultBlock, CodeExecutionToolResultBlock,
+        BashCodeExecutionToolResultBlock, TextEditorCodeExecutionToolResultBlock, ToolSearchToolResultBlock,
+        ServerToolResultBlock, McpToolUseBlock, McpToolResultBlock, ContainerUploadBlock, CompactionBlock,
+        FallbackBlock, UnknownBlock {
     /** {@return the block's JSON {@code type}, such as {@code text} or {@code tool_use}} */
     String type();
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface Delta
         permits Delta.TextDelta, Delta.InputJsonDelta, Delta.ThinkingDelta, Delta.SignatureDelta,
-        Delta.CitationsDelta, Delta.UnknownDelta {
+        Delta.CitationsDelta, Delta.CompactionDelta, Delta.UnknownDelta {
 
     /** {@return the delta's JSON {@code type}, such as {@code text_delta}} */
     String type();
@@ -103,13 +103,36 @@ public sealed interface Delta
     }
 
     /**
+     * {@code compaction_delta}: text appended to a {@link CompactionBlock}'s summary.
+     *
+     * @param content the text this delta appends
+     */
+    record CompactionDelta(String content) implements Delta {
+        /**
+         * Checks the text.
+         *
+         * @param content the text this delta appends
+         * @throws NullPointerException if {@code content} is null
+         */
+        public CompactionDelta {
+            Objects.requireNonNull(content, "content");
+        }
+
+        /** Always {@code compaction_delta}. */
+        @Override
+        public String type() {
+            return "compaction_delta";
+        }
+    }
+
+    /**
      * {@code citations_delta}: one citation appended to a {@link TextBlock}'s citations.
      *
-     * @param citation the citation object,
+     * @param citation the citation object
      */
     record CitationsDelta(JsonValue citation) implements Delta {
         /**
-         * @param citation the citation object,
+         * @param citation the citation object
          * @throws NullPointerException if {@code citation} is null
          */
         public CitationsDelta {

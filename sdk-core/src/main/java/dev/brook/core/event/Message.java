@@ -167,6 +167,22 @@ public final class Message {
         return unknownFields;
     }
 
+    /** {@return the {@code stop_details} (why the model stopped, such as a refusal's category), when sent} */
+    public Optional<StopDetails> stopDetails() {
+        JsonValue v = unknownFields.get("stop_details");
+        return v == null ? Optional.empty() : StopDetails.of(v);
+    }
+
+    /** {@return the {@code container} the reply ran code in (its id and expiry), when sent and not null} */
+    public Optional<JsonValue> container() {
+        return Optional.ofNullable(unknownFields.get("container")).filter(v -> !v.isNull());
+    }
+
+    /** {@return what context management did to the request's context ({@code context_management}), when sent} */
+    public Optional<JsonValue> contextManagement() {
+        return Optional.ofNullable(unknownFields.get("context_management")).filter(v -> !v.isNull());
+    }
+
     /** {@return the text of all {@code text} blocks, concatenated in order; {@code ""} when there are none} */
     public String text() {
         StringBuilder sb = new StringBuilder();

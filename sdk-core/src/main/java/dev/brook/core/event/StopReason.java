@@ -21,6 +21,8 @@ public final class StopReason {
     public static final StopReason PAUSE_TURN = new StopReason("pause_turn");
     /** The model declined to answer. */
     public static final StopReason REFUSAL = new StopReason("refusal");
+    /** The reply filled the model's context window; see {@link Message#stopDetails()} if any. */
+    public static final StopReason MODEL_CONTEXT_WINDOW_EXCEEDED = new StopReason("model_context_window_exceeded");
 
     private final String value;
 
@@ -45,6 +47,7 @@ public final class StopReason {
             case "tool_use": return TOOL_USE;
             case "pause_turn": return PAUSE_TURN;
             case "refusal": return REFUSAL;
+            case "model_context_window_exceeded": return MODEL_CONTEXT_WINDOW_EXCEEDED;
             default: return new StopReason(value);
         }
     }

@@ -1,5 +1,6 @@
 package dev.brook.core.event;
 
+import dev.brook.core.internal.JsonFields;
 import dev.brook.core.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class Usage {
     private static final Set<String> KNOWN = Set.of("input_tokens", "output_tokens",
             "cache_creation_input_tokens", "cache_read_input_tokens", "cache_creation", "server_tool_use",
-            "service_tier");
+            "service_tier", "inference_geo", "output_tokens_details", "iterations");
 
     /** Usage with no fields at all (writes as {@code {}}). */
     public static final Usage EMPTY = new Usage(Map.of());
@@ -119,6 +120,41 @@ public final class Usage {
     public Optional<String> serviceTier() {
         JsonValue n = fields.get("service_tier");
         return n == null ? Optional.empty() : n.asString();
+    }
+
+    /** {@return input tokens written to the 5-minute cache ({@code cache_creation.ephemeral_5m_input_tokens})} */
+    public OptionalLong cacheCreation5mInputTokens() {
+        return JsonFields.integer(fields.get("cache_creation"), "ephemeral_5m_input_tokens");
+    }
+
+    /** {@return input tokens written to the 1-hour cache ({@code cache_creation.ephemeral_1h_input_tokens})} */
+    public OptionalLong cacheCreation1hInputTokens() {
+        return JsonFields.integer(fields.get("cache_creation"), "ephemeral_1h_input_tokens");
+    }
+
+    /** {@return web searches the API ran ({@code server_tool_use.web_search_requests})} */
+    public OptionalLong webSearchRequests() {
+        return JsonFields.integer(fields.get("server_tool_use"), "web_search_requests");
+    }
+
+    /** {@return web fetches the API ran ({@code server_tool_use.web_fetch_requests})} */
+    public OptionalLong webFetchRequests() {
+        return JsonFields.integer(fields.get("server_tool_use"), "web_fetch_requests");
+    }
+
+    /** {@return where inference ran ({@code inference_geo}), when present and a string} */
+    public Optional<String> inferenceGeo() {
+        return JsonFields.string(fields.get("inference_geo"));
+    }
+
+    /** {@return output tokens spent thinking ({@code output_tokens_details.thinking_tokens})} */
+    public OptionalLong thinkingTokens() {
+        return JsonFields.integer(fields.get("output_tokens_details"), "thinking_tokens");
+    }
+
+    /** {@return the per-iteration usage of a turn that ran several sampling iterations ({@code iterations})} */
+    public Optional<JsonValue> iterations() {
+        return optNode("iterations");
     }
 
     /** {@return every field exactly as received, in order (unmodifiable)} */

@@ -206,7 +206,18 @@ public final class EventParser {
                     }
                     fields = Collections.unmodifiableMap(fields);
                 }
-                return new MessageDeltaEvent(fields, ModelJson.usage(tree.get("usage")));
+                Map<String, JsonValue> rest = Map.of();
+                int modelled = (tree.has("type") ? 1 : 0) + (tree.has("delta") ? 1 : 0) + (tree.has("usage") ? 1 : 0);
+                if (tree.size() > modelled) { // top-level fields beside delta and usage: context_management, …
+                    rest = new LinkedHashMap<>();
+                    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+                        String k = e.getKey();
+                        if (!k.equals("type") && !k.equals("delta") && !k.equals("usage")) {
+                            rest.put(k, JsonValueCodec.fromTree(e.getValue()));
+                        }
+                    }
+                }
+                return new MessageDeltaEvent(fields, ModelJson.usage(tree.get("usage")), rest);
             }
             case "message_stop":
                 return MessageStopEvent.INSTANCE;
@@ -265,6 +276,13 @@ public final class EventParser {
                 JsonNode v = d.get("citation");
                 if (v != null && v.isObject()) {
                     return new Delta.CitationsDelta(JsonValueCodec.fromTree(v));
+                }
+                break;
+            }
+            case "compaction_delta": {
+                JsonNode v = d.get("content");
+                if (v != null && v.isTextual()) {
+                    return new Delta.CompactionDelta(v.textValue());
                 }
                 break;
             }

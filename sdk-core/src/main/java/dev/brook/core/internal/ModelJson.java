@@ -3,17 +3,28 @@ package dev.brook.core.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brook.core.event.BashCodeExecutionToolResultBlock;
+import dev.brook.core.event.CodeExecutionToolResultBlock;
+import dev.brook.core.event.CompactionBlock;
+import dev.brook.core.event.ContainerUploadBlock;
 import dev.brook.core.event.ContentBlock;
+import dev.brook.core.event.FallbackBlock;
+import dev.brook.core.event.McpToolResultBlock;
+import dev.brook.core.event.McpToolUseBlock;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.RedactedThinkingBlock;
 import dev.brook.core.event.ServerToolResultBlock;
 import dev.brook.core.event.ServerToolUseBlock;
 import dev.brook.core.event.StopReason;
 import dev.brook.core.event.TextBlock;
+import dev.brook.core.event.TextEditorCodeExecutionToolResultBlock;
 import dev.brook.core.event.ThinkingBlock;
+import dev.brook.core.event.ToolSearchToolResultBlock;
 import dev.brook.core.event.ToolUseBlock;
 import dev.brook.core.event.UnknownBlock;
 import dev.brook.core.event.Usage;
+import dev.brook.core.event.WebFetchToolResultBlock;
+import dev.brook.core.event.WebSearchToolResultBlock;
 import dev.brook.core.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -118,6 +129,49 @@ public final class ModelJson {
                 }
                 return new RedactedThinkingBlock(data.textValue(), rest(obj, "data", null));
             }
+            case "mcp_tool_use": {
+                JsonNode id = obj.get("id");
+                JsonNode name = obj.get("name");
+                JsonNode server = obj.get("server_name");
+                JsonNode input = obj.get("input");
+                if (!isText(id) || !isText(name) || !isText(server) || input == null) {
+                    break;
+                }
+                return new McpToolUseBlock(id.textValue(), name.textValue(), server.textValue(),
+                        JsonValueCodec.fromTree(input), rest(obj, "id", "name", "server_name", "input"));
+            }
+            case "mcp_tool_result": {
+                JsonNode toolUseId = obj.get("tool_use_id");
+                JsonNode isError = obj.get("is_error");
+                JsonNode content = obj.get("content");
+                if (!isText(toolUseId) || isError == null || !isError.isBoolean() || content == null) {
+                    break;
+                }
+                return new McpToolResultBlock(toolUseId.textValue(), isError.booleanValue(),
+                        JsonValueCodec.fromTree(content), rest(obj, "tool_use_id", "is_error", "content"));
+            }
+            case "container_upload": {
+                JsonNode fileId = obj.get("file_id");
+                if (!isText(fileId)) {
+                    break;
+                }
+                return new ContainerUploadBlock(fileId.textValue(), rest(obj, "file_id", null));
+            }
+            case "compaction": {
+                JsonNode content = obj.get("content");
+                if (content == null || !(content.isTextual() || content.isNull())) {
+                    break;
+                }
+                return new CompactionBlock(content.isTextual() ? Optional.of(content.textValue()) : Optional.empty(),
+                        rest(obj, "content", null));
+            }
+            case "fallback": {
+                JsonNode model = obj.get("model");
+                if (!isText(model)) {
+                    break;
+                }
+                return new FallbackBlock(model.textValue(), rest(obj, "model", null));
+            }
             default: {
                 if (!type.endsWith("_tool_result")) {
                     break;
@@ -127,12 +181,37 @@ public final class ModelJson {
                     break;
                 }
                 JsonNode content = obj.get("content");
+                ContentBlock typed = content == null ? null : typedResult(type, toolUseId.textValue(),
+                        JsonValueCodec.fromTree(content), rest(obj, "tool_use_id", "content"));
+                if (typed != null) {
+                    return typed;
+                }
                 return new ServerToolResultBlock(type, toolUseId.textValue(),
                         content == null ? Optional.empty() : Optional.of(JsonValueCodec.fromTree(content)),
                         rest(obj, "tool_use_id", "content"));
             }
         }
         return new UnknownBlock(type, (JsonValue.JsonObject) JsonValueCodec.fromTree(obj));
+    }
+
+    /** The typed block for a known server tool result kind; null for another kind. */
+    private static ContentBlock typedResult(String type, String toolUseId, JsonValue content,
+                                            Map<String, JsonValue> rest) {
+        switch (type) {
+            case "web_search_tool_result": return new WebSearchToolResultBlock(toolUseId, content, rest);
+            case "web_fetch_tool_result": return new WebFetchToolResultBlock(toolUseId, content, rest);
+            case "code_execution_tool_result": return new CodeExecutionToolResultBlock(toolUseId, content, rest);
+            case "bash_code_execution_tool_result":
+                return new BashCodeExecutionToolResultBlock(toolUseId, content, rest);
+            case "text_editor_code_execution_tool_result":
+                return new TextEditorCodeExecutionToolResultBlock(toolUseId, content, rest);
+            case "tool_search_tool_result": return new ToolSearchToolResultBlock(toolUseId, content, rest);
+            default: return null;
+        }
+    }
+
+    private static boolean isText(JsonNode n) {
+        return n != null && n.isTextual();
     }
 
     public static void writeMessage(JsonGenerator g, Message m) throws IOException {
@@ -197,6 +276,40 @@ public final class ModelJson {
             }
         } else if (block instanceof RedactedThinkingBlock r) {
             g.writeStringField("data", r.data());
+        } else if (block instanceof McpToolUseBlock t) {
+            g.writeStringField("id", t.id());
+            g.writeStringField("name", t.name());
+            g.writeStringField("server_name", t.serverName());
+            g.writeFieldName("input");
+            JsonValueCodec.write(g, t.input());
+        } else if (block instanceof McpToolResultBlock r) {
+            g.writeStringField("tool_use_id", r.toolUseId());
+            g.writeBooleanField("is_error", r.isError());
+            g.writeFieldName("content");
+            JsonValueCodec.write(g, r.content());
+        } else if (block instanceof ContainerUploadBlock c) {
+            g.writeStringField("file_id", c.fileId());
+        } else if (block instanceof CompactionBlock c) {
+            g.writeFieldName("content");
+            if (c.content().isPresent()) {
+                g.writeString(c.content().get());
+            } else {
+                g.writeNull();
+            }
+        } else if (block instanceof FallbackBlock f) {
+            g.writeStringField("model", f.model());
+        } else if (block instanceof WebSearchToolResultBlock r) {
+            writeResult(g, r.toolUseId(), r.content());
+        } else if (block instanceof WebFetchToolResultBlock r) {
+            writeResult(g, r.toolUseId(), r.content());
+        } else if (block instanceof CodeExecutionToolResultBlock r) {
+            writeResult(g, r.toolUseId(), r.content());
+        } else if (block instanceof BashCodeExecutionToolResultBlock r) {
+            writeResult(g, r.toolUseId(), r.content());
+        } else if (block instanceof TextEditorCodeExecutionToolResultBlock r) {
+            writeResult(g, r.toolUseId(), r.content());
+        } else if (block instanceof ToolSearchToolResultBlock r) {
+            writeResult(g, r.toolUseId(), r.content());
         } else if (block instanceof ServerToolResultBlock r) {
             g.writeStringField("tool_use_id", r.toolUseId());
             if (r.content().isPresent()) {
@@ -206,6 +319,12 @@ public final class ModelJson {
         }
         writeFields(g, block.unknownFields());
         g.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator g, String toolUseId, JsonValue content) throws IOException {
+        g.writeStringField("tool_use_id", toolUseId);
+        g.writeFieldName("content");
+        JsonValueCodec.write(g, content);
     }
 
     static void writeFields(JsonGenerator g, Map<String, JsonValue> fields) throws IOException {

@@ -34,6 +34,26 @@ public final class PartialJson {
     }
 
     /**
+     * Whether {@code text} is exactly one complete, valid JSON value (surrounding whitespace allowed): what
+     * a tool's streamed input is unless the model was cut off or, with fine-grained tool streaming, wrote
+     * invalid JSON.
+     *
+     * @param text JSON text
+     * @return true if a strict parser reads it whole without error
+     */
+    public static boolean isComplete(CharSequence text) {
+        try (com.fasterxml.jackson.core.JsonParser p = Json.FACTORY.createParser(text.toString())) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * The best-effort value of {@code text}; {@link MissingNode} when it holds no value yet (empty, only
      * whitespace, or an unfinished top-level literal). The returned tree is new and owned by the caller.
      *

@@ -13,11 +13,11 @@ import dev.brook.core.event.ErrorEvent;
 import dev.brook.core.event.MessageDeltaEvent;
 import dev.brook.core.event.MessageStopEvent;
 import dev.brook.core.event.PingEvent;
-import dev.brook.core.event.ServerToolResultBlock;
 import dev.brook.core.event.StopReason;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.UnknownBlock;
 import dev.brook.core.event.UnknownEvent;
+import dev.brook.core.event.WebFetchToolResultBlock;
 import dev.brook.core.json.JsonValue;
 import dev.brook.core.sse.SseEvent;
 import java.io.IOException;
@@ -173,8 +173,8 @@ class EventParserTest {
                 "{\"type\": \"content_block_start\", \"index\": 2, \"content_block\": {\"type\": \"web_fetch_tool_result\","
                         + " \"tool_use_id\": \"srv_1\", \"content\": {\"type\": \"web_fetch_result\"}, \"caller\": {}}}"));
         assertThat(e.index()).isEqualTo(2);
-        assertThat(e.contentBlock()).isEqualTo(new ServerToolResultBlock("web_fetch_tool_result", "srv_1",
-                Optional.of(value("{\"type\": \"web_fetch_result\"}")), Map.of("caller", value("{}"))));
+        assertThat(e.contentBlock()).isEqualTo(new WebFetchToolResultBlock("srv_1",
+                value("{\"type\": \"web_fetch_result\"}"), Map.of("caller", value("{}"))));
         ContentBlockStartEvent missing = (ContentBlockStartEvent) parser.parse(SseEvent.of("content_block_start",
                 "{\"index\": 0, \"content_block\": {\"type\": \"tool_use\", \"name\": \"no id\"}}"));
         assertThat(missing.contentBlock()).isInstanceOf(UnknownBlock.class);

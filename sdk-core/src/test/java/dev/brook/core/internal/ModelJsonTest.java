@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.event.CodeExecutionToolResultBlock;
+import dev.brook.core.event.CompactionBlock;
+import dev.brook.core.event.ContainerUploadBlock;
 import dev.brook.core.event.ContentBlock;
+import dev.brook.core.event.FallbackBlock;
+import dev.brook.core.event.McpToolResultBlock;
+import dev.brook.core.event.McpToolUseBlock;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.ServerToolResultBlock;
 import dev.brook.core.event.StopReason;
@@ -12,6 +18,7 @@ import dev.brook.core.event.TextBlock;
 import dev.brook.core.event.ToolUseBlock;
 import dev.brook.core.event.UnknownBlock;
 import dev.brook.core.event.Usage;
+import dev.brook.core.event.WebSearchToolResultBlock;
 import dev.brook.core.json.JsonValue;
 import java.io.IOException;
 import java.util.List;
@@ -50,6 +57,14 @@ class ModelJsonTest {
             "{\"type\": \"redacted_thinking\", \"data\": \"xyz\"}",
             "{\"type\": \"code_execution_tool_result\", \"tool_use_id\": \"s\", \"content\": {\"stdout\": \"\"}}",
             "{\"type\": \"mcp_tool_result\", \"tool_use_id\": \"s\", \"is_error\": false}",
+            "{\"type\": \"mcp_tool_use\", \"id\": \"m\", \"name\": \"n\", \"server_name\": \"srv\", \"input\": {\"q\": 1}}",
+            "{\"type\": \"mcp_tool_result\", \"tool_use_id\": \"m\", \"is_error\": true, \"content\": \"boom\"}",
+            "{\"type\": \"container_upload\", \"file_id\": \"file_1\"}",
+            "{\"type\": \"compaction\", \"content\": null}",
+            "{\"type\": \"compaction\", \"content\": \"summary\", \"x\": 1}",
+            "{\"type\": \"fallback\", \"model\": \"claude-sonnet-4-6\"}",
+            "{\"type\": \"future_tool_result\", \"tool_use_id\": \"f\", \"content\": [1]}",
+            "{\"type\": \"web_search_tool_result\", \"tool_use_id\": \"w\", \"content\": {\"type\": \"web_search_tool_result_error\", \"error_code\": \"max_uses_exceeded\"}}",
             "{\"type\": \"future\", \"anything\": [null, {}]}",
             "{\"no_type\": true}"
         };
@@ -58,9 +73,21 @@ class ModelJsonTest {
             assertThat(tree(b.toJson())).as(json).isEqualTo(tree(json));
         }
         assertThat(ContentBlock.fromJson(tree(blocks[0]))).isInstanceOf(ToolUseBlock.class);
-        assertThat(ContentBlock.fromJson(tree(blocks[5]))).isInstanceOf(ServerToolResultBlock.class);
-        assertThat(ContentBlock.fromJson(tree(blocks[7]))).isInstanceOf(UnknownBlock.class);
-        assertThat(ContentBlock.fromJson(tree(blocks[7])).unknownFields()).containsOnlyKeys("anything");
+        assertThat(ContentBlock.fromJson(tree(blocks[5]))).isInstanceOf(CodeExecutionToolResultBlock.class);
+        assertThat(ContentBlock.fromJson(tree(blocks[6]))).as("no content: kept raw").isInstanceOf(UnknownBlock.class);
+        assertThat(ContentBlock.fromJson(tree(blocks[7]))).isEqualTo(new McpToolUseBlock("m", "n", "srv",
+                tree("{\"q\": 1}"), Map.of()));
+        assertThat(((McpToolResultBlock) ContentBlock.fromJson(tree(blocks[8]))).text()).isEqualTo("boom");
+        assertThat(ContentBlock.fromJson(tree(blocks[9]))).isEqualTo(new ContainerUploadBlock("file_1", Map.of()));
+        assertThat(ContentBlock.fromJson(tree(blocks[10]))).isEqualTo(new CompactionBlock(Optional.empty(), Map.of()));
+        assertThat(((CompactionBlock) ContentBlock.fromJson(tree(blocks[11]))).content()).contains("summary");
+        assertThat(ContentBlock.fromJson(tree(blocks[12]))).isEqualTo(new FallbackBlock("claude-sonnet-4-6", Map.of()));
+        assertThat(ContentBlock.fromJson(tree(blocks[13]))).isInstanceOf(ServerToolResultBlock.class);
+        assertThat(((WebSearchToolResultBlock) ContentBlock.fromJson(tree(blocks[14]))).errorCode())
+                .contains("max_uses_exceeded");
+        assertThat(((WebSearchToolResultBlock) ContentBlock.fromJson(tree(blocks[14]))).results()).isEmpty();
+        assertThat(ContentBlock.fromJson(tree(blocks[15]))).isInstanceOf(UnknownBlock.class);
+        assertThat(ContentBlock.fromJson(tree(blocks[15])).unknownFields()).containsOnlyKeys("anything");
     }
 
     @Test

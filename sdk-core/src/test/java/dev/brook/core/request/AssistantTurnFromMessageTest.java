@@ -31,8 +31,11 @@ class AssistantTurnFromMessageTest {
 
     /** The fixtures whose stream completes, by name. */
     static Stream<String> completeFixtures() throws IOException {
-        JsonNode manifest = tree(Files.readAllBytes(fixtures().resolve("manifest.json")));
         List<String> names = new ArrayList<>();
+        // The shared fixtures, then Brook's own.
+        List<JsonNode> manifest = new ArrayList<>();
+        tree(Files.readAllBytes(fixtures().resolve("manifest.json"))).forEach(manifest::add);
+        tree(Files.readAllBytes(fixtures().resolve("manifest-brook.json"))).forEach(manifest::add);
         for (JsonNode entry : manifest) {
             if ("complete".equals(entry.path("outcome").asText())) {
                 names.add(entry.get("name").asText());
