@@ -77,7 +77,11 @@ public final class BrookCli {
     /** No connection could be made, or a timeout fired. */
     public static final int CONNECTION = 7;
 
-    static final String DEFAULT_MODEL = "claude-sonnet-4-5";
+    /**
+     * The model used when neither {@code --model} nor {@code BROOK_MODEL} names one: fixed in each release
+     * (model names go stale, so the help says where the default comes from and how to change it).
+     */
+    static final String DEFAULT_MODEL = "claude-opus-4-6";
     static final int DEFAULT_MAX_TOKENS = 1024;
     static final String REPLAY_NOTICE =
             "brook: no ANTHROPIC_API_KEY set; replaying a scripted reply from an embedded server (replay mode";
@@ -101,7 +105,8 @@ public final class BrookCli {
             "Options:",
             "  --transport NAME    HTTP stack: jdk, okhttp, apache, vertx (those on the class path;",
             "                      default: BROOK_TRANSPORT, else the one with the highest priority)",
-            "  --model NAME        model (default " + DEFAULT_MODEL + ")",
+            "  --model NAME        model (default: BROOK_MODEL, else " + DEFAULT_MODEL + ", the default",
+            "                      built into this release of brook)",
             "  --max-tokens N      most tokens in the reply (default " + DEFAULT_MAX_TOKENS
                     + "; with --thinking, TOKENS + " + DEFAULT_MAX_TOKENS + ")",
             "  --system TEXT       system prompt",
@@ -217,6 +222,10 @@ public final class BrookCli {
     // ---- brook PROMPT ----
 
     private int chat(Options o, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (o.model == null) {
+            String fromEnv = blankToNull(env.get("BROOK_MODEL"));
+            o.model = fromEnv != null ? fromEnv : DEFAULT_MODEL;
+        }
         MessageRequest.Builder request = MessageRequest.builder()
                 .model(o.model)
                 .maxTokens(o.maxTokens != null ? o.maxTokens
@@ -501,7 +510,7 @@ public final class BrookCli {
         // chat
         String prompt;
         String transport;
-        String model = DEFAULT_MODEL;
+        String model;
         Integer maxTokens;
         String system;
         Integer thinking;

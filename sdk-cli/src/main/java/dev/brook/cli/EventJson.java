@@ -114,6 +114,10 @@ final class EventJson {
             g.writeEndObject();
             g.writeFieldName("usage");
             g.writeRawValue(d.usage().toJson());
+            for (Map.Entry<String, JsonValue> field : d.unknownFields().entrySet()) { // context_management, …
+                g.writeFieldName(field.getKey());
+                tree(g, field.getValue());
+            }
         } else if (event instanceof ErrorEvent e) {
             g.writeObjectFieldStart("error");
             g.writeStringField("type", e.errorType());
@@ -147,6 +151,8 @@ final class EventJson {
             g.writeStringField("thinking", t.thinking());
         } else if (delta instanceof Delta.SignatureDelta s) {
             g.writeStringField("signature", s.signature());
+        } else if (delta instanceof Delta.CompactionDelta c) {
+            g.writeStringField("content", c.content());
         } else if (delta instanceof Delta.CitationsDelta c) {
             g.writeFieldName("citation");
             tree(g, c.citation());

@@ -153,6 +153,20 @@ class ChatCommandTest {
     }
 
     @Test
+    void theModelComesFromTheOptionElseBrookModelElseTheBuiltInDefault() {
+        assertThat(json(run(Map.of(), "--json", "Hi").out()).get("model").asText()).isEqualTo(BrookCli.DEFAULT_MODEL);
+        assertThat(json(run(Map.of("BROOK_MODEL", "claude-env-2"), "--json", "Hi").out()).get("model").asText())
+                .isEqualTo("claude-env-2");
+        assertThat(json(run(Map.of("BROOK_MODEL", "claude-env-2"), "--json", "--model", "claude-opt-3", "Hi").out())
+                .get("model").asText()).isEqualTo("claude-opt-3");
+        assertThat(json(run(Map.of("BROOK_MODEL", " "), "--json", "Hi").out()).get("model").asText())
+                .as("a blank BROOK_MODEL is not a model").isEqualTo(BrookCli.DEFAULT_MODEL);
+        // The help says where the default comes from and how to change it.
+        assertThat(run("--help").out()).contains("--model NAME").contains("BROOK_MODEL")
+                .contains(BrookCli.DEFAULT_MODEL + ", the default");
+    }
+
+    @Test
     void tokensOfTheScriptJoinBackToTheText() {
         assertThat(String.join("", ReplayScript.tokens(ReplayScript.STORY))).isEqualTo(ReplayScript.STORY);
         assertThat(ReplayScript.tokens(ReplayScript.STORY)).allSatisfy(t -> assertThat(t.length()).isBetween(1, 16));

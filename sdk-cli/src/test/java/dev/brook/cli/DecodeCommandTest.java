@@ -31,8 +31,11 @@ class DecodeCommandTest {
 
     @TestFactory
     Stream<DynamicTest> decodeFinalGivesEveryFixturesExpectedMessageErrorAndExitCode() {
-        JsonNode manifest = json(read(FIXTURES.resolve("manifest.json")));
-        assertThat(manifest.size()).isGreaterThan(10);
+        // The shared fixtures, then Brook's own (today's stream kinds).
+        List<JsonNode> manifest = new ArrayList<>();
+        json(read(FIXTURES.resolve("manifest.json"))).forEach(manifest::add);
+        json(read(FIXTURES.resolve("manifest-brook.json"))).forEach(manifest::add);
+        assertThat(manifest.size()).isGreaterThan(20);
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode fixture : manifest) {
             String name = fixture.get("name").asText();
@@ -180,7 +183,9 @@ class DecodeCommandTest {
 
     @Test
     void decodeTypedEventsOfThinkingAndToolUseMatchTheWire() {
-        for (String name : List.of("thinking.sse", "tool-use.sse", "citations.sse")) {
+        for (String name : List.of("thinking.sse", "tool-use.sse", "citations.sse", "mcp-tool-use.sse", "compaction.sse",
+                "context-management.sse", "fallback.sse", "server-tool-results.sse", "refusal-stop-details.sse",
+                "tool-input-invalid-json.sse")) {
             Path stream = FIXTURES.resolve(name);
             Result r = run("decode", stream.toString());
             assertThat(r.exitCode()).as(name + ": " + r).isZero();
