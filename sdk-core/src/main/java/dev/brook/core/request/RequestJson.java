@@ -122,6 +122,15 @@ final class RequestJson {
             writeNode(g, raw.json());
             return;
         }
+        if (tool instanceof Tool.Builtin builtin) {
+            g.writeStartObject();
+            g.writeStringField("type", builtin.type());
+            g.writeStringField("name", builtin.name());
+            writeMembers(g, builtin.settings());
+            writeCacheControl(g, builtin.cacheControl().orElse(null));
+            g.writeEndObject();
+            return;
+        }
         Tool.Custom custom = (Tool.Custom) tool;
         g.writeStartObject();
         g.writeStringField("name", custom.name());
@@ -131,6 +140,12 @@ final class RequestJson {
         g.writeFieldName("input_schema");
         writeNode(g, custom.inputSchema());
         writeCacheControl(g, custom.cacheControl().orElse(null));
+        if (custom.isDeferLoading()) {
+            g.writeBooleanField("defer_loading", true);
+        }
+        if (custom.isEagerInputStreaming()) {
+            g.writeBooleanField("eager_input_streaming", true);
+        }
         g.writeEndObject();
     }
 
@@ -157,6 +172,14 @@ final class RequestJson {
 
     static void writeNode(JsonGenerator g, JsonValue node) throws IOException {
         JsonValueCodec.write(g, node);
+    }
+
+    /** Writes the members of {@code object} into the object being written. */
+    private static void writeMembers(JsonGenerator g, JsonValue.JsonObject object) throws IOException {
+        for (var member : object.members().entrySet()) {
+            g.writeFieldName(member.getKey());
+            writeNode(g, member.getValue());
+        }
     }
 
     private static void writeCacheControl(JsonGenerator g, CacheControl cacheControl) throws IOException {
