@@ -170,6 +170,31 @@ final class RequestJson {
         g.writeEndObject();
     }
 
+    static void writeMcpServer(JsonGenerator g, McpServer server) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "url");
+        g.writeStringField("url", server.url());
+        g.writeStringField("name", server.name());
+        if (server.authorizationToken().isPresent()) {
+            g.writeStringField("authorization_token", server.authorizationToken().get());
+        }
+        if (server.allowedTools().isPresent() || server.toolsEnabled().isPresent()) {
+            g.writeObjectFieldStart("tool_configuration");
+            if (server.toolsEnabled().isPresent()) {
+                g.writeBooleanField("enabled", server.toolsEnabled().get());
+            }
+            if (server.allowedTools().isPresent()) {
+                g.writeArrayFieldStart("allowed_tools");
+                for (String tool : server.allowedTools().get()) {
+                    g.writeString(tool);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
     static void writeNode(JsonGenerator g, JsonValue node) throws IOException {
         JsonValueCodec.write(g, node);
     }

@@ -90,7 +90,7 @@ public sealed interface Tool permits Tool.Custom, Tool.Builtin, Tool.Raw {
     /**
      * The code execution tool, {@code {"type":"code_execution_20250825","name":"code_execution"}}: the API
      * runs Bash commands and edits files in a sandbox container (see
-     * {@code container} to reuse one).
+     * {@link MessageRequest.Builder#container(String)} to reuse one).
      *
      * @return the tool
      */
