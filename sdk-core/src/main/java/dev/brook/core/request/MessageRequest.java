@@ -62,6 +62,7 @@ public final class MessageRequest {
     private final List<McpServer> mcpServers;
     private final String container;
     private final ServiceTier serviceTier;
+    private final ContextManagement contextManagement;
     private final Map<String, JsonValue> extras;
 
     private MessageRequest(Builder b) {
@@ -81,6 +82,7 @@ public final class MessageRequest {
         this.mcpServers = List.copyOf(b.mcpServers);
         this.container = b.container;
         this.serviceTier = b.serviceTier;
+        this.contextManagement = b.contextManagement;
         Map<String, JsonValue> copy = new LinkedHashMap<>();
         b.extras.forEach((name, value) -> copy.put(name, value));
         this.extras = Collections.unmodifiableMap(copy);
@@ -176,6 +178,11 @@ public final class MessageRequest {
         return Optional.ofNullable(serviceTier);
     }
 
+    /** {@return the context editing asked for, if set} */
+    public Optional<ContextManagement> contextManagement() {
+        return Optional.ofNullable(contextManagement);
+    }
+
     /** {@return the raw extra top-level fields, in insertion order: an unmodifiable map of copies} */
     public Map<String, JsonValue> extras() {
         Map<String, JsonValue> copy = new LinkedHashMap<>();
@@ -269,6 +276,10 @@ public final class MessageRequest {
         if (serviceTier != null) {
             g.writeStringField("service_tier", serviceTier.wireName());
         }
+        if (contextManagement != null) {
+            g.writeFieldName("context_management");
+            RequestJson.writeContextManagement(g, contextManagement);
+        }
         for (Map.Entry<String, JsonValue> extra : extras.entrySet()) {
             g.writeFieldName(extra.getKey());
             RequestJson.writeNode(g, extra.getValue());
@@ -289,13 +300,14 @@ public final class MessageRequest {
                 && Objects.equals(topK, r.topK) && stopSequences.equals(r.stopSequences)
                 && Objects.equals(metadata, r.metadata) && mcpServers.equals(r.mcpServers)
                 && Objects.equals(container, r.container) && Objects.equals(serviceTier, r.serviceTier)
-                && extras.equals(r.extras);
+                && Objects.equals(contextManagement, r.contextManagement) && extras.equals(r.extras);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(model, maxTokens, messages, systemText, systemBlocks, tools, toolChoice, thinking,
-                temperature, topP, topK, stopSequences, metadata, mcpServers, container, serviceTier, extras);
+                temperature, topP, topK, stopSequences, metadata, mcpServers, container, serviceTier,
+                contextManagement, extras);
     }
 
     /**
@@ -343,6 +355,10 @@ public final class MessageRequest {
         if (serviceTier != null) {
             sb.append(", serviceTier=").append(serviceTier.wireName());
         }
+        if (contextManagement != null) {
+            sb.append(", contextManagement=").append(contextManagement.edits().stream()
+                    .map(ContextManagement.Edit::type).toList());
+        }
         if (!extras.isEmpty()) {
             sb.append(", extras=").append(extras.keySet());
         }
@@ -370,6 +386,7 @@ public final class MessageRequest {
         private final List<McpServer> mcpServers = new ArrayList<>();
         private String container;
         private ServiceTier serviceTier;
+        private ContextManagement contextManagement;
         private final Map<String, JsonValue> extras = new LinkedHashMap<>();
 
         private Builder() {
@@ -392,6 +409,7 @@ public final class MessageRequest {
             mcpServers.addAll(r.mcpServers);
             container = r.container;
             serviceTier = r.serviceTier;
+            contextManagement = r.contextManagement;
             extras.putAll(r.extras);
         }
 
@@ -675,6 +693,18 @@ public final class MessageRequest {
         }
 
         /**
+         * Context editing ({@code context_management}); {@code null} (the default) sends none. An API
+         * beta: see {@link ContextManagement}.
+         *
+         * @param contextManagement the context editing, or {@code null}
+         * @return this builder
+         */
+        public Builder contextManagement(ContextManagement contextManagement) {
+            this.contextManagement = contextManagement;
+            return this;
+        }
+
+        /**
          * Adds or replaces a raw top-level field, sent as given: for API features
          * Brook does not model yet, e.g. {@code putExtra("output_config", JsonValue.parse("{...}"))}.
          * It may name a modelled field that is left unset (say {@code thinking} with an option Brook
@@ -703,7 +733,7 @@ public final class MessageRequest {
 
         /**
          * Adds or replaces a raw top-level field given as JSON text, e.g.
-         * {@code putExtraJson("context_management", "{\"edits\":[...]}")}; see
+         * {@code putExtraJson("output_config", "{\"effort\":\"high\"}")}; see
          * {@link #putExtra(String, JsonValue)}.
          *
          * @param name the top-level field name
@@ -784,6 +814,8 @@ public final class MessageRequest {
                     return container != null;
                 case "service_tier":
                     return serviceTier != null;
+                case "context_management":
+                    return contextManagement != null;
                 default:
                     return false;
             }

@@ -167,6 +167,9 @@ final class RequestJson {
         if (thinking.budgetTokens().isPresent()) {
             g.writeNumberField("budget_tokens", thinking.budgetTokens().getAsInt());
         }
+        if (thinking.display().isPresent()) {
+            g.writeStringField("display", thinking.display().get().wireName());
+        }
         g.writeEndObject();
     }
 
@@ -192,6 +195,16 @@ final class RequestJson {
             }
             g.writeEndObject();
         }
+        g.writeEndObject();
+    }
+
+    static void writeContextManagement(JsonGenerator g, ContextManagement contextManagement) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("edits");
+        for (ContextManagement.Edit edit : contextManagement.edits()) {
+            writeNode(g, edit.json());
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
