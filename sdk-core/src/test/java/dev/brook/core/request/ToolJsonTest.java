@@ -140,6 +140,12 @@ class ToolJsonTest {
 
         assertThat(tree(toolJson(tool))).isEqualTo(tree("{\"name\":\"t\",\"description\":\"d\",\"input_schema\":{}}"));
         assertThat(tool).isEqualTo(Tool.of("t", "d", "{}"));
+        assertThat(tool.isEagerInputStreaming()).isFalse();
+        assertThat(tool.isDeferLoading()).isFalse();
+        Tool.Custom eager = tool.eagerInputStreaming(true);
+        assertThat(eager.isEagerInputStreaming()).isTrue();
+        assertThat(eager).isNotEqualTo(tool).hasToString("Tool{t}");
+        assertThat(tool.isEagerInputStreaming()).as("the original is unchanged").isFalse();
     }
 
     @Test
