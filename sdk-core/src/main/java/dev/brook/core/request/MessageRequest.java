@@ -59,6 +59,10 @@ public final class MessageRequest {
     private final Integer topK;
     private final List<String> stopSequences;
     private final Metadata metadata;
+    private final List<McpServer> mcpServers;
+    private final String container;
+    private final ServiceTier serviceTier;
+    private final ContextManagement contextManagement;
     private final Map<String, JsonValue> extras;
 
     private MessageRequest(Builder b) {
@@ -75,6 +79,10 @@ public final class MessageRequest {
         this.topK = b.topK;
         this.stopSequences = b.stopSequences;
         this.metadata = b.metadata;
+        this.mcpServers = List.copyOf(b.mcpServers);
+        this.container = b.container;
+        this.serviceTier = b.serviceTier;
+        this.contextManagement = b.contextManagement;
         Map<String, JsonValue> copy = new LinkedHashMap<>();
         b.extras.forEach((name, value) -> copy.put(name, value));
         this.extras = Collections.unmodifiableMap(copy);
@@ -153,6 +161,26 @@ public final class MessageRequest {
     /** {@return the request metadata, if set} */
     public Optional<Metadata> metadata() {
         return Optional.ofNullable(metadata);
+    }
+
+    /** {@return the remote MCP servers the API connects to; unmodifiable, empty when none} */
+    public List<McpServer> mcpServers() {
+        return mcpServers;
+    }
+
+    /** {@return the id of the code-execution container to reuse, if set} */
+    public Optional<String> container() {
+        return Optional.ofNullable(container);
+    }
+
+    /** {@return the service tier asked for, if set} */
+    public Optional<ServiceTier> serviceTier() {
+        return Optional.ofNullable(serviceTier);
+    }
+
+    /** {@return the context editing asked for, if set} */
+    public Optional<ContextManagement> contextManagement() {
+        return Optional.ofNullable(contextManagement);
     }
 
     /** {@return the raw extra top-level fields, in insertion order: an unmodifiable map of copies} */
@@ -235,6 +263,23 @@ public final class MessageRequest {
             g.writeStringField("user_id", metadata.userId());
             g.writeEndObject();
         }
+        if (!mcpServers.isEmpty()) {
+            g.writeArrayFieldStart("mcp_servers");
+            for (McpServer server : mcpServers) {
+                RequestJson.writeMcpServer(g, server);
+            }
+            g.writeEndArray();
+        }
+        if (container != null) {
+            g.writeStringField("container", container);
+        }
+        if (serviceTier != null) {
+            g.writeStringField("service_tier", serviceTier.wireName());
+        }
+        if (contextManagement != null) {
+            g.writeFieldName("context_management");
+            RequestJson.writeContextManagement(g, contextManagement);
+        }
         for (Map.Entry<String, JsonValue> extra : extras.entrySet()) {
             g.writeFieldName(extra.getKey());
             RequestJson.writeNode(g, extra.getValue());
@@ -253,18 +298,21 @@ public final class MessageRequest {
                 && Objects.equals(toolChoice, r.toolChoice) && Objects.equals(thinking, r.thinking)
                 && Objects.equals(temperature, r.temperature) && Objects.equals(topP, r.topP)
                 && Objects.equals(topK, r.topK) && stopSequences.equals(r.stopSequences)
-                && Objects.equals(metadata, r.metadata) && extras.equals(r.extras);
+                && Objects.equals(metadata, r.metadata) && mcpServers.equals(r.mcpServers)
+                && Objects.equals(container, r.container) && Objects.equals(serviceTier, r.serviceTier)
+                && Objects.equals(contextManagement, r.contextManagement) && extras.equals(r.extras);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(model, maxTokens, messages, systemText, systemBlocks, tools, toolChoice, thinking,
-                temperature, topP, topK, stopSequences, metadata, extras);
+                temperature, topP, topK, stopSequences, metadata, mcpServers, container, serviceTier,
+                contextManagement, extras);
     }
 
     /**
      * A short summary safe to log: model, limits, counts and which options are set, never the text of
-     * messages, system prompt or metadata.
+     * messages, system prompt or metadata, nor MCP servers' URLs or tokens.
      */
     @Override
     public String toString() {
@@ -298,6 +346,19 @@ public final class MessageRequest {
         if (metadata != null) {
             sb.append(", metadata");
         }
+        if (!mcpServers.isEmpty()) {
+            sb.append(", mcpServers=").append(mcpServers.size());
+        }
+        if (container != null) {
+            sb.append(", container");
+        }
+        if (serviceTier != null) {
+            sb.append(", serviceTier=").append(serviceTier.wireName());
+        }
+        if (contextManagement != null) {
+            sb.append(", contextManagement=").append(contextManagement.edits().stream()
+                    .map(ContextManagement.Edit::type).toList());
+        }
         if (!extras.isEmpty()) {
             sb.append(", extras=").append(extras.keySet());
         }
@@ -322,6 +383,10 @@ public final class MessageRequest {
         private Integer topK;
         private List<String> stopSequences = List.of();
         private Metadata metadata;
+        private final List<McpServer> mcpServers = new ArrayList<>();
+        private String container;
+        private ServiceTier serviceTier;
+        private ContextManagement contextManagement;
         private final Map<String, JsonValue> extras = new LinkedHashMap<>();
 
         private Builder() {
@@ -341,6 +406,10 @@ public final class MessageRequest {
             topK = r.topK;
             stopSequences = r.stopSequences;
             metadata = r.metadata;
+            mcpServers.addAll(r.mcpServers);
+            container = r.container;
+            serviceTier = r.serviceTier;
+            contextManagement = r.contextManagement;
             extras.putAll(r.extras);
         }
 
@@ -568,8 +637,76 @@ public final class MessageRequest {
         }
 
         /**
+         * Replaces the remote MCP servers with {@code servers} (copied); an empty list (the default) sends
+         * no {@code mcp_servers}. The MCP connector is an API beta: see {@link McpServer}.
+         *
+         * @param servers the servers to connect
+         * @return this builder
+         */
+        public Builder mcpServers(List<McpServer> servers) {
+            Objects.requireNonNull(servers, "servers");
+            List<McpServer> copy = List.copyOf(servers);
+            this.mcpServers.clear();
+            this.mcpServers.addAll(copy);
+            return this;
+        }
+
+        /**
+         * Appends a remote MCP server.
+         *
+         * @param server the server to connect after the others
+         * @return this builder
+         */
+        public Builder addMcpServer(McpServer server) {
+            mcpServers.add(Objects.requireNonNull(server, "server"));
+            return this;
+        }
+
+        /**
+         * The id of a code-execution container to reuse ({@code container}), as returned in an earlier
+         * response's {@code container.id}, so files and state carry over; {@code null} (the default) lets
+         * the API create a new one.
+         *
+         * @param containerId the container id, or {@code null}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code containerId} is blank
+         */
+        public Builder container(String containerId) {
+            if (containerId != null) {
+                Checks.nonBlank(containerId, "container",
+                        "pass the id of an earlier response's container, or null for a new one");
+            }
+            this.container = containerId;
+            return this;
+        }
+
+        /**
+         * The service tier ({@code service_tier}); {@code null} (the default) leaves it to the API
+         * ({@code auto}).
+         *
+         * @param serviceTier the tier, or {@code null}
+         * @return this builder
+         */
+        public Builder serviceTier(ServiceTier serviceTier) {
+            this.serviceTier = serviceTier;
+            return this;
+        }
+
+        /**
+         * Context editing ({@code context_management}); {@code null} (the default) sends none. An API
+         * beta: see {@link ContextManagement}.
+         *
+         * @param contextManagement the context editing, or {@code null}
+         * @return this builder
+         */
+        public Builder contextManagement(ContextManagement contextManagement) {
+            this.contextManagement = contextManagement;
+            return this;
+        }
+
+        /**
          * Adds or replaces a raw top-level field, sent as given: for API features
-         * Brook does not model yet, e.g. {@code putExtra("service_tier", TextNode.valueOf("auto"))}.
+         * Brook does not model yet, e.g. {@code putExtra("output_config", JsonValue.parse("{...}"))}.
          * It may name a modelled field that is left unset (say {@code thinking} with an option Brook
          * lacks), but {@link #build()} fails if both are set.
          *
@@ -596,7 +733,7 @@ public final class MessageRequest {
 
         /**
          * Adds or replaces a raw top-level field given as JSON text, e.g.
-         * {@code putExtraJson("context_management", "{\"edits\":[...]}")}; see
+         * {@code putExtraJson("output_config", "{\"effort\":\"high\"}")}; see
          * {@link #putExtra(String, JsonValue)}.
          *
          * @param name the top-level field name
@@ -671,6 +808,14 @@ public final class MessageRequest {
                     return !stopSequences.isEmpty();
                 case "metadata":
                     return metadata != null;
+                case "mcp_servers":
+                    return !mcpServers.isEmpty();
+                case "container":
+                    return container != null;
+                case "service_tier":
+                    return serviceTier != null;
+                case "context_management":
+                    return contextManagement != null;
                 default:
                     return false;
             }

@@ -122,6 +122,15 @@ final class RequestJson {
             writeNode(g, raw.json());
             return;
         }
+        if (tool instanceof Tool.Builtin builtin) {
+            g.writeStartObject();
+            g.writeStringField("type", builtin.type());
+            g.writeStringField("name", builtin.name());
+            writeMembers(g, builtin.settings());
+            writeCacheControl(g, builtin.cacheControl().orElse(null));
+            g.writeEndObject();
+            return;
+        }
         Tool.Custom custom = (Tool.Custom) tool;
         g.writeStartObject();
         g.writeStringField("name", custom.name());
@@ -131,6 +140,12 @@ final class RequestJson {
         g.writeFieldName("input_schema");
         writeNode(g, custom.inputSchema());
         writeCacheControl(g, custom.cacheControl().orElse(null));
+        if (custom.isDeferLoading()) {
+            g.writeBooleanField("defer_loading", true);
+        }
+        if (custom.isEagerInputStreaming()) {
+            g.writeBooleanField("eager_input_streaming", true);
+        }
         g.writeEndObject();
     }
 
@@ -152,11 +167,57 @@ final class RequestJson {
         if (thinking.budgetTokens().isPresent()) {
             g.writeNumberField("budget_tokens", thinking.budgetTokens().getAsInt());
         }
+        if (thinking.display().isPresent()) {
+            g.writeStringField("display", thinking.display().get().wireName());
+        }
+        g.writeEndObject();
+    }
+
+    static void writeMcpServer(JsonGenerator g, McpServer server) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "url");
+        g.writeStringField("url", server.url());
+        g.writeStringField("name", server.name());
+        if (server.authorizationToken().isPresent()) {
+            g.writeStringField("authorization_token", server.authorizationToken().get());
+        }
+        if (server.allowedTools().isPresent() || server.toolsEnabled().isPresent()) {
+            g.writeObjectFieldStart("tool_configuration");
+            if (server.toolsEnabled().isPresent()) {
+                g.writeBooleanField("enabled", server.toolsEnabled().get());
+            }
+            if (server.allowedTools().isPresent()) {
+                g.writeArrayFieldStart("allowed_tools");
+                for (String tool : server.allowedTools().get()) {
+                    g.writeString(tool);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    static void writeContextManagement(JsonGenerator g, ContextManagement contextManagement) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("edits");
+        for (ContextManagement.Edit edit : contextManagement.edits()) {
+            writeNode(g, edit.json());
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
     static void writeNode(JsonGenerator g, JsonValue node) throws IOException {
         JsonValueCodec.write(g, node);
+    }
+
+    /** Writes the members of {@code object} into the object being written. */
+    private static void writeMembers(JsonGenerator g, JsonValue.JsonObject object) throws IOException {
+        for (var member : object.members().entrySet()) {
+            g.writeFieldName(member.getKey());
+            writeNode(g, member.getValue());
+        }
     }
 
     private static void writeCacheControl(JsonGenerator g, CacheControl cacheControl) throws IOException {
