@@ -1,6 +1,8 @@
 package dev.brook.core.client;
 
+import dev.brook.core.accumulate.MessageAccumulator;
 import dev.brook.core.accumulate.MessageStreamDecoder;
+import dev.brook.core.accumulate.StreamUpdate;
 import dev.brook.core.error.BrookException;
 import dev.brook.core.error.ConnectionException;
 import dev.brook.core.error.StreamProtocolException;
@@ -10,6 +12,7 @@ import dev.brook.core.event.Delta.TextDelta;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.internal.CallClock;
+import dev.brook.core.internal.StreamUpdates;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportResponse;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -129,6 +133,31 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
+    }
+
+    /**
+     * What each event changes, as it arrives: text with the block's text so far, tool input fragments
+     * with the input parsed so far (only when asked), thinking, signatures, citations, block starts and
+     * final blocks, each with its block index; the same facts an async {@link StreamListener} gets. The
+     * "so far" views are live: read them before taking the next update. It costs one more incremental
+     * accumulation (each delta appended once, never the whole message rebuilt).
+     *
+     * @return the updates as a sequential {@link Stream}, sharing this stream's one position with
+     *     {@link #events()}; closing it closes this stream
+     * @throws IllegalStateException if events were already read from this stream: updates start from
+     *     its first event
+     */
+    public Stream<StreamUpdate> updates() {
+        if (delivered > 0) {
+            throw new IllegalStateException("updates() starts from the first event, but " + delivered
+                    + " events were already read from this stream; call it before reading any");
+        }
+        // Its own accumulator, fed as each event is taken: the decoder's runs ahead of what was delivered.
+        MessageAccumulator live = new MessageAccumulator();
+        return events().map(event -> {
+            live.accept(event);
+            return StreamUpdates.of(event, live);
+        }).filter(Objects::nonNull);
     }
 
     /** {@return the text deltas of every text block, in order, as they arrive} */

@@ -1,13 +1,10 @@
 package dev.brook.core.internal;
 
 import dev.brook.core.accumulate.MessageAccumulator;
+import dev.brook.core.accumulate.StreamUpdate;
 import dev.brook.core.client.StreamListener;
-import dev.brook.core.event.ContentBlockDeltaEvent;
-import dev.brook.core.event.ContentBlockStopEvent;
-import dev.brook.core.event.Delta;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
-import dev.brook.core.json.JsonValue;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -129,23 +126,20 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
 
     private void dispatch(StreamEvent event) {
         listener.onEvent(event);
-        if (event instanceof ContentBlockDeltaEvent d) {
-            Delta delta = d.delta();
-            int index = d.index();
-            if (delta instanceof Delta.TextDelta t) {
-                listener.onText(t.text(), accumulator.textSoFar(index));
-            } else if (delta instanceof Delta.InputJsonDelta j) {
-                listener.onInputJson(j.partialJson(),
-                        () -> accumulator.partialInput(index).orElse(JsonValue.NULL));
-            } else if (delta instanceof Delta.ThinkingDelta t) {
-                listener.onThinking(t.thinking(), accumulator.textSoFar(index));
-            } else if (delta instanceof Delta.SignatureDelta s) {
-                listener.onSignature(s.signature());
-            } else if (delta instanceof Delta.CitationsDelta c) {
-                listener.onCitation(c.citation());
-            }
-        } else if (event instanceof ContentBlockStopEvent s) {
-            listener.onContentBlock(s.index(), accumulator.block(s.index()));
+        StreamUpdate update = StreamUpdates.of(event, accumulator);
+        if (update instanceof StreamUpdate.Text t) {
+            listener.onText(t.delta(), t.textSoFar());
+        } else if (update instanceof StreamUpdate.InputJson j) {
+            listener.onInputJson(j.fragment(), j.partialInput());
+        } else if (update instanceof StreamUpdate.Thinking t) {
+            listener.onThinking(t.delta(), t.thinkingSoFar());
+        } else if (update instanceof StreamUpdate.Signature s) {
+            listener.onSignature(s.signature());
+        } else if (update instanceof StreamUpdate.Citation c) {
+            listener.onCitation(c.citation());
+        } else if (update instanceof StreamUpdate.BlockStop s) {
+            listener.onContentBlock(s.index(), s.block());
         }
     }
+
 }

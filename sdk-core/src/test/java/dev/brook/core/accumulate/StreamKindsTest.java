@@ -86,7 +86,8 @@ class StreamKindsTest {
         assertThat(m.container()).isPresent();
         assertThat(m.usage().inputTokens()).isEqualTo(80);
         assertThat(m.usage().outputTokens()).isEqualTo(15);
-        assertThat(m.text()).isEqualTo("Continuing: the second half of the answer.");
+        assertThat(m.text()).isEqualTo("the second half of the answer.");
+        assertThat(m.content().get(0).type()).isEqualTo("thinking");
     }
 
     @Test
