@@ -36,12 +36,12 @@ public final class Page<T> {
         return hasMore;
     }
 
-    /** {@return {@code first_id}: the id of the first item, the cursor for {@link PageRequest#beforeId(String)}} */
+    /** {@return {@code first_id}: the id of the first item, the cursor for {@link PageRequest#withBeforeId(String)}} */
     public Optional<String> firstId() {
         return Optional.ofNullable(firstId);
     }
 
-    /** {@return {@code last_id}: the id of the last item, the cursor for {@link PageRequest#afterId(String)}} */
+    /** {@return {@code last_id}: the id of the last item, the cursor for {@link PageRequest#withAfterId(String)}} */
     public Optional<String> lastId() {
         return Optional.ofNullable(lastId);
     }
