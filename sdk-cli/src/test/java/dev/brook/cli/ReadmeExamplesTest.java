@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.brook.core.client.AsyncMessageStream;
+import dev.brook.core.client.BatchRequest;
+import dev.brook.core.client.BatchResult;
+import dev.brook.core.client.BatchResults;
+import dev.brook.core.client.Batches;
 import dev.brook.core.client.Brook;
+import dev.brook.core.client.MessageBatch;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.RequestOptions;
 import dev.brook.core.client.StreamListener;
@@ -286,6 +291,54 @@ class ReadmeExamplesTest {
         expected.add("\n[stop reason: " + finalJson("text-basic").get("stop_reason").asText() + "]\n");
         expected.add("request-id req_every\n");
         assertThat(out.calls()).containsExactlyElementsOf(expected);
+        assertThat(err.text()).isEmpty();
+    }
+
+    @Test
+    void messageBatches() throws Exception {
+        String reply = read(FIXTURES.resolve("text-basic.final.json"));
+        String inProgress = "{\"id\":\"msgbatch_1\",\"type\":\"message_batch\",\"processing_status\":\"in_progress\"}";
+        String ended = "{\"id\":\"msgbatch_1\",\"type\":\"message_batch\",\"processing_status\":\"ended\"}";
+        server.enqueue(ScriptedResponse.json(200, inProgress));
+        server.enqueue(ScriptedResponse.json(200, ended));
+        server.enqueue(ScriptedResponse.json(200, "{\"custom_id\":\"greeting\",\"result\":{\"type\":\"succeeded\","
+                + "\"message\":" + json(reply) + "}}\n{\"custom_id\":\"story\",\"result\":{\"type\":\"expired\"}}\n"));
+        MessageRequest request = hello();
+        MessageRequest storyRequest = MessageRequest.builder().model("claude-sonnet-4-5").maxTokens(1024)
+                .addUserMessage("Tell me a story").build();
+        Duration pollEvery = Duration.ZERO;
+        try (Brook brook = client()) {
+            Batches batches = brook.messages().batches();
+            MessageBatch batch = batches.create(List.of(
+                    BatchRequest.of("greeting", request),
+                    BatchRequest.of("story", storyRequest)));
+            while (!batch.isEnded()) {
+                Thread.sleep(pollEvery.toMillis());
+                batch = batches.retrieve(batch.id());
+            }
+            try (BatchResults results = batches.results(batch.id())) {
+                while (results.hasNext()) {
+                    BatchResult result = results.next();
+                    if (result instanceof BatchResult.Succeeded ok) {
+                        System.out.println(ok.customId() + ": " + ok.message().text());
+                    } else {
+                        System.out.println(result.customId() + ": " + result.type());
+                    }
+                }
+            }
+        }
+        // One line per result, in the file's order: the succeeded reply's text, then the expired one's type.
+        assertThat(out.calls()).containsExactly(
+                "greeting: " + json(reply).get("content").get(0).get("text").asText() + "\n",
+                "story: expired\n");
+        List<RecordedRequest> sent = server.requests();
+        assertThat(sent).extracting(r -> r.method() + " " + r.path()).containsExactly(
+                "POST /v1/messages/batches", "GET /v1/messages/batches/msgbatch_1",
+                "GET /v1/messages/batches/msgbatch_1/results");
+        JsonNode created = json(sent.get(0).bodyAsString());
+        assertThat(created.get("requests").get(1).get("custom_id").asText()).isEqualTo("story");
+        assertThat(created.get("requests").get(1).get("params")).isEqualTo(json(new String(storyRequest.toJson(false),
+                StandardCharsets.UTF_8)));
         assertThat(err.text()).isEmpty();
     }
 

@@ -37,6 +37,11 @@ import javax.net.ssl.SSLContext;
  * response. {@link #respondAlways(ScriptedResponse)} serves one response to every request instead (load
  * tests). When the queue is empty the {@linkplain #setDefaultResponse(ScriptedResponse) default
  * response} is served, or else a 500 with an Anthropic-style JSON error saying no response was scripted.
+ * Responses are served whatever the request's method and path ({@code POST /v1/messages},
+ * {@code GET /v1/models?limit=2}, {@code DELETE /v1/messages/batches/{id}}, …): script one
+ * {@link ScriptedResponse#json(int, String)} per call the client makes, then check each
+ * {@link RecordedRequest}'s method, path and body. A large body ({@link ScriptedResponse.Builder#repeat})
+ * is generated while it is written, never held.
  *
  * <p><b>Protocol.</b> HTTP/1.1 with keep-alive (a connection serves requests until the client closes it,
  * sends {@code Connection: close}, or a fault ends it); HTTP/1.0 requests get {@code Connection: close}.

@@ -496,6 +496,40 @@ public final class ScriptedResponse {
         }
 
         /**
+         * Adds {@code count} copies of {@code chunk} back to back, generated while they are written and
+         * never held together: the server packs copies into HTTP chunks of about 64 KiB and writes each
+         * as soon as it is full, so a body of many gigabytes takes no more memory than one such chunk.
+         * For large bodies, such as a JSONL file of a million identical lines; with {@link #chunk} before
+         * and after it, a head and a tail. Copies have no pacing and no delay.
+         *
+         * <p>Only with chunked transfer encoding and without compression; {@link #build()} refuses a
+         * script that also calls {@link #fixedLength()} or {@link #gzip()}.
+         *
+         * <pre>{@code
+         * byte[] line = "{\"custom_id\":\"r\",\"result\":{\"type\":\"canceled\"}}\n".getBytes(UTF_8);
+         * server.enqueue(ScriptedResponse.builder().header("content-type", "application/binary")
+         *         .repeat(line, 20_000_000).build()); // about 1 GiB, generated as it is sent
+         * }</pre>
+         *
+         * @param chunk the bytes of each copy, at least one; copied
+         * @param count how many copies, 0 or more
+         * @return this builder
+         * @throws NullPointerException if {@code chunk} is null
+         * @throws IllegalArgumentException if {@code chunk} is empty or {@code count} is negative
+         */
+        public Builder repeat(byte[] chunk, long count) {
+            Objects.requireNonNull(chunk, "chunk");
+            if (chunk.length == 0) {
+                throw new IllegalArgumentException("chunk is empty: there is nothing to repeat");
+            }
+            if (count < 0) {
+                throw new IllegalArgumentException("count < 0: " + count);
+            }
+            steps.add(Step.repeat(chunk.clone(), count));
+            return this;
+        }
+
+        /**
          * Ends the connection here, after the chunks so far, without finishing the body: no terminating
          * chunk (and no gzip trailer) is sent, then the server sends FIN and closes. The bytes already
          * written are all delivered first, so the client reads them and then meets an EOF mid-body,
@@ -563,15 +597,15 @@ public final class ScriptedResponse {
         /**
          * @return the immutable response
          * @throws IllegalStateException if {@link #gzip()} was called and a {@code Content-Encoding}
-         *     header was also added, or if {@link #chunksOnPermits} was combined with {@link #gzip()} or
-         *     {@link #fixedLength()}
+         *     header was also added, or if {@link #chunksOnPermits} or {@link #repeat} was combined with
+         *     {@link #gzip()} or {@link #fixedLength()}
          */
         public ScriptedResponse build() {
             if (gzip || fixedLength) {
                 for (Step step : steps) {
-                    if (step.kind == Step.Kind.PERMITS) {
-                        throw new IllegalStateException("chunksOnPermits needs a chunked, uncompressed body: remove "
-                                + (gzip ? "gzip()" : "fixedLength()"));
+                    if (step.kind == Step.Kind.PERMITS || step.kind == Step.Kind.REPEAT) {
+                        throw new IllegalStateException((step.kind == Step.Kind.PERMITS ? "chunksOnPermits" : "repeat")
+                                + " needs a chunked, uncompressed body: remove " + (gzip ? "gzip()" : "fixedLength()"));
                     }
                 }
             }

@@ -430,6 +430,9 @@ final class ServerConnection implements Runnable {
                         writeBody(step.bytes, chunked);
                     }
                     break;
+                case REPEAT:
+                    writeRepeated(step.bytes, step.count);
+                    break;
                 case CLOSE:
                     endMidBody(false);
                     return false;
@@ -478,6 +481,28 @@ final class ServerConnection implements Runnable {
             out.write(CRLF);
         } else {
             out.write(bytes);
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes {@code count} copies of {@code copy}, packed into HTTP chunks of about 64 KiB (one buffer,
+     * reused), so the body is generated as it goes and never held.
+     */
+    private void writeRepeated(byte[] copy, long count) throws IOException {
+        int perChunk = (int) Math.max(1, Math.min(count, (64 * 1024) / copy.length));
+        byte[] packed = new byte[perChunk * copy.length];
+        for (int i = 0; i < perChunk; i++) {
+            System.arraycopy(copy, 0, packed, i * copy.length, copy.length);
+        }
+        for (long left = count; left > 0; ) {
+            int n = (int) Math.min(left, perChunk);
+            int len = n * copy.length;
+            out.write(Integer.toHexString(len).getBytes(StandardCharsets.US_ASCII));
+            out.write(CRLF);
+            out.write(packed, 0, len);
+            out.write(CRLF);
+            left -= n;
         }
         out.flush();
     }

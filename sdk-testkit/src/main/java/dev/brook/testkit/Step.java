@@ -14,16 +14,17 @@ final class Step {
         STALL,
         AWAIT,
         PERMITS,
+        REPEAT,
         CLOSE,
         RESET
     }
 
     final Kind kind;
-    /** The chunk bytes (never modified), for {@link Kind#CHUNK} and {@link Kind#PERMITS}; otherwise null. */
+    /** The chunk bytes (never modified), for {@link Kind#CHUNK}, {@link Kind#PERMITS} and {@link Kind#REPEAT}; otherwise null. */
     final byte[] bytes;
     /** Delay before a chunk, stall length, or longest wait for a signal or for each permit. */
     final Duration duration;
-    /** How many copies of {@link #bytes} to send, for {@link Kind#PERMITS}; otherwise 0. */
+    /** How many copies of {@link #bytes} to send, for {@link Kind#PERMITS} and {@link Kind#REPEAT}; otherwise 0. */
     final long count;
     /** One permit taken before each copy, for {@link Kind#PERMITS}; otherwise null. */
     final Semaphore permits;
@@ -62,6 +63,10 @@ final class Step {
     static Step onPermits(byte[] bytes, long count, Semaphore permits, Duration maxWaitEach) {
         return new Step(Kind.PERMITS, bytes, maxWaitEach, null, count, permits,
                 count + " x " + bytes.length + " bytes, each on a permit within " + maxWaitEach);
+    }
+
+    static Step repeat(byte[] bytes, long count) {
+        return new Step(Kind.REPEAT, bytes, Duration.ZERO, null, count, null, count + " x " + bytes.length + " bytes");
     }
 
     static Step close() {

@@ -60,6 +60,7 @@ public final class Brook implements AutoCloseable {
     private final ExecutorService ownedBlockingExecutor;
     private final ScheduledExecutorService scheduler;
     private final Messages messages;
+    private final Models models;
 
     private Brook(Builder b, Transport transport, boolean ownsTransport) {
         this.apiKey = b.apiKey;
@@ -87,6 +88,7 @@ public final class Brook implements AutoCloseable {
         }
         this.scheduler = b.scheduler != null ? b.scheduler : DefaultScheduler.get();
         this.messages = new Messages(this);
+        this.models = new Models(messages);
     }
 
     /**
@@ -132,9 +134,14 @@ public final class Brook implements AutoCloseable {
         return b;
     }
 
-    /** {@return the Messages API: {@code stream} and {@code create}} */
+    /** {@return the Messages API: {@code stream}, {@code create}, {@code countTokens} and {@code batches()}} */
     public Messages messages() {
         return messages;
+    }
+
+    /** {@return the Models API: {@code list} and {@code retrieve}} */
+    public Models models() {
+        return models;
     }
 
     /** {@return the name of the transport in use, such as {@code jdk}} */

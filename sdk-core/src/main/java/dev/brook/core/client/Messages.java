@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
@@ -51,12 +52,14 @@ public final class Messages {
     private final Brook brook;
     private final URI endpoint;
     private final String userAgent;
+    private final Batches batches;
 
     Messages(Brook brook) {
         this.brook = brook;
         this.endpoint = URI.create(brook.baseUrl() + "/v1/messages");
         this.userAgent = "brook-java/" + Brook.VERSION + " (transport " + brook.transport().name()
                 + "; java " + System.getProperty("java.version") + ")";
+        this.batches = new Batches(this);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class Messages {
      */
     public MessageStream stream(MessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        Call call = newCall(request.toJson(true), "text/event-stream", options);
+        Call call = newCall("POST", endpoint, request.toJson(true), "text/event-stream", options);
         TransportResponse response = send(call);
         try {
             String requestId = requestId(response);
@@ -173,38 +176,137 @@ public final class Messages {
      * @throws ApiException (a subclass per status) when the API answers with an error status
      * @throws ConnectionException when the connection fails, after the retries
      * @throws StreamTimeoutException when a timeout fires
-     * @throws StreamProtocolException when the reply is larger than 64 MiB
+     * @throws StreamProtocolException when the reply is larger than 64 MiB or is not a message
      */
     public Message create(MessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        Call call = newCall(request.toJson(false), "application/json", options);
+        return callJson("POST", endpoint, request.toJson(false), options, Message::fromJson);
+    }
+
+    /**
+     * Counts the input tokens of {@code request} ({@code POST /v1/messages/count_tokens}), with the client's
+     * settings. See {@link #countTokens(MessageRequest, RequestOptions)}.
+     *
+     * @param request the request to count; its {@code max_tokens} is not sent
+     * @return the count
+     */
+    public TokenCount countTokens(MessageRequest request) {
+        return countTokens(request, RequestOptions.none());
+    }
+
+    /**
+     * Counts the input tokens of {@code request} ({@code POST /v1/messages/count_tokens}): the request's
+     * model, system prompt, messages, tools and the rest are sent as for {@link #create}, without
+     * {@code max_tokens} and {@code stream}. Retries, timeouts and errors as for {@link #create}.
+     *
+     * @param request the request to count
+     * @param options this call's headers, betas, timeouts and retries, over the client's
+     * @return the count
+     * @throws ApiException (a subclass per status) when the API answers with an error status
+     * @throws ConnectionException when the connection fails, after the retries
+     * @throws StreamTimeoutException when a timeout fires
+     * @throws StreamProtocolException when the reply is not a token count
+     */
+    public TokenCount countTokens(MessageRequest request, RequestOptions options) {
+        Objects.requireNonNull(request, "request");
+        return callJson("POST", uri("/v1/messages/count_tokens"), EndpointJson.withoutMaxTokens(request), options,
+                TokenCount::fromJson);
+    }
+
+    /** {@return the Message Batches API ({@code /v1/messages/batches}) of this client} */
+    public Batches batches() {
+        return batches;
+    }
+
+    /** {@return {@code path} (with its query) on the client's base URL} */
+    URI uri(String path) {
+        return URI.create(brook.baseUrl() + path);
+    }
+
+    /**
+     * One non-streaming JSON call: sends with retries, reads the whole 2xx body (at most 64 MiB) on the
+     * call's clock and parses it. Every endpoint that answers one JSON value goes through here.
+     *
+     * @param body the request body; empty for none (then no {@code content-type} is sent)
+     * @param parse turns the body into the value; an {@link IllegalArgumentException} it throws becomes a
+     *     {@link StreamProtocolException} naming the call
+     */
+    <T> T callJson(String method, URI uri, byte[] body, RequestOptions options, Function<byte[], T> parse) {
+        Call call = newCall(method, uri, body, "application/json", options);
         CallClock clock = call.clock();
         TransportResponse response = send(call);
         String requestId = requestId(response);
+        byte[] bytes;
         try (response) {
-            byte[] body = ErrorResponses.readAtMost(ContentDecoding.decode(watchedBody(clock, response),
+            bytes = ErrorResponses.readAtMost(ContentDecoding.decode(watchedBody(clock, response),
                     response.headers()), MAX_MESSAGE_BODY + 1);
             if (clock.fired() != null) {
                 throw clock.inBody(clock.fired(), 0, null, null, requestId);
             }
-            if (body.length > MAX_MESSAGE_BODY) {
-                throw new StreamProtocolException("The response body exceeds " + MAX_MESSAGE_BODY
-                        + " bytes; use stream() for large replies.", null, null, null, requestId, clock.attempts());
+            if (bytes.length > MAX_MESSAGE_BODY) {
+                throw new StreamProtocolException("The response body of " + method + " " + uri.getPath() + " exceeds "
+                        + MAX_MESSAGE_BODY + " bytes; use stream() for large replies.", null, null, null, requestId,
+                        clock.attempts());
             }
-            return Message.fromJson(body);
         } catch (IOException e) {
-            StreamTimeoutException.Kind fired = clock.fired();
-            if (fired != null) {
-                throw clock.inBody(fired, 0, e, null, requestId);
-            }
-            if (e instanceof SocketTimeoutException) {
-                throw clock.inBody(StreamTimeoutException.Kind.IDLE, 0, e, null, requestId);
-            }
-            throw new ConnectionException("Reading the response from " + endpoint + " failed: " + e, e, null,
-                    requestId, clock.attempts());
+            throw bodyFailure(e, clock, requestId, uri);
         } finally {
             clock.stop();
         }
+        try {
+            return parse.apply(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new StreamProtocolException("The response to " + method + " " + uri.getPath()
+                    + " is not what the API returns: " + e.getMessage() + "; check baseUrl and any proxy in between.",
+                    null, e, null, requestId, clock.attempts());
+        }
+    }
+
+    /**
+     * Sends with retries and returns the open 2xx response, its body decoded and watched by the clock,
+     * for a caller that reads it incrementally and closes it (which stops the clock).
+     */
+    OpenBody openBody(String method, URI uri, String accept, RequestOptions options) {
+        Call call = newCall(method, uri, new byte[0], accept, options);
+        TransportResponse response = send(call);
+        try {
+            InputStream body = ContentDecoding.decode(watchedBody(call.clock(), response), response.headers());
+            return new OpenBody(response, body, call.clock(), requestId(response), uri);
+        } catch (RuntimeException | Error e) {
+            response.close();
+            call.clock().stop();
+            throw e;
+        }
+    }
+
+    /** An open response body of {@link #openBody}. */
+    record OpenBody(TransportResponse response, InputStream body, CallClock clock, String requestId, URI uri) {
+        /** What a failed read of this body becomes. */
+        BrookException failure(IOException e) {
+            return bodyFailure(e, clock, requestId, uri);
+        }
+
+        /** Aborts the response and stops the clock. */
+        void close() {
+            try {
+                response.close();
+            } finally {
+                clock.stop();
+            }
+        }
+    }
+
+    /** What an I/O failure while reading a 2xx body becomes: the timeout that fired, or a connection error. */
+    static BrookException bodyFailure(IOException e, CallClock clock, String requestId, URI uri) {
+        StreamTimeoutException.Kind fired = clock.fired();
+        if (fired != null) {
+            return clock.inBody(fired, 0, e, null, requestId);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return clock.inBody(StreamTimeoutException.Kind.IDLE, 0, e, null, requestId);
+        }
+        return new ConnectionException("Reading the response from " + uri + " failed: " + e, e, null,
+                requestId, clock.attempts());
     }
 
     /** One call's request, clock and retry policy. */
@@ -212,10 +314,10 @@ public final class Messages {
     }
 
     /** Starts the call's clock: from here on, every timeout counts. */
-    private Call newCall(byte[] body, String accept, RequestOptions options) {
+    private Call newCall(String method, URI uri, byte[] body, String accept, RequestOptions options) {
         Objects.requireNonNull(options, "options");
-        TransportRequest request = TransportRequest.of("POST", endpoint, headers(accept, options), body);
-        CallClock clock = new CallClock(brook.scheduler(), brook.blockingExecutor(), endpoint, brook.connectTimeout(),
+        TransportRequest request = TransportRequest.of(method, uri, headers(accept, options, body.length > 0), body);
+        CallClock clock = new CallClock(brook.scheduler(), brook.blockingExecutor(), uri, brook.connectTimeout(),
                 options.idleTimeout().orElse(brook.idleTimeout()), options.totalTimeout().orElse(brook.totalTimeout()));
         return new Call(request, clock, new RetryPolicy(options.maxRetries().orElse(brook.maxRetries())));
     }
@@ -242,7 +344,7 @@ public final class Messages {
                 response = brook.transport().execute(call.request(), exchange);
             } catch (IOException | RuntimeException e) {
                 clock.endAttempt();
-                BrookException failure = attemptFailure(clock, exchange, e);
+                BrookException failure = attemptFailure(clock, exchange, e, call.request().uri());
                 if (retry >= call.policy().maxRetries() || !failure.retryable()) {
                     throw failure;
                 }
@@ -295,7 +397,7 @@ public final class Messages {
     }
 
     /** What an attempt that produced no response becomes; a transport bug passes through unchanged. */
-    private BrookException attemptFailure(CallClock clock, TransportExchange exchange, Throwable e) {
+    private BrookException attemptFailure(CallClock clock, TransportExchange exchange, Throwable e, URI uri) {
         StreamTimeoutException.Kind fired = clock.fired();
         if (fired != null) {
             return clock.beforeHeaders(fired, e);
@@ -304,7 +406,7 @@ public final class Messages {
             return be;
         }
         if (e instanceof IOException io) {
-            return mapIo(io, exchange.isConnected(), clock);
+            return mapIo(io, exchange.isConnected(), clock, uri);
         }
         throw e instanceof RuntimeException r ? r : new CompletionException(e);
     }
@@ -323,7 +425,7 @@ public final class Messages {
 
     private AsyncMessageStream startAsync(MessageRequest request, StreamListener listener, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        Call call = newCall(request.toJson(true), "text/event-stream", options);
+        Call call = newCall("POST", endpoint, request.toJson(true), "text/event-stream", options);
         AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), call.clock());
         CompletableFuture<Message> outcome = driver.result();
         if (listener != null) {
@@ -395,7 +497,7 @@ public final class Messages {
         if (error != null) {
             BrookException failure;
             try {
-                failure = attemptFailure(clock, exchange, error);
+                failure = attemptFailure(clock, exchange, error, call.request().uri());
             } catch (RuntimeException e) {
                 driver.failBeforeBody(e); // a transport bug or a cancellation: never retried
                 return;
@@ -522,7 +624,7 @@ public final class Messages {
      * The request headers: Brook's own, then this call's extras (which may replace {@code user-agent}
      * but never a header in {@link RequestOptions#RESERVED_HEADERS}, refused when the options were built).
      */
-    private TransportHeaders headers(String accept, RequestOptions options) {
+    private TransportHeaders headers(String accept, RequestOptions options, boolean hasBody) {
         TransportHeaders.Builder h = TransportHeaders.builder();
         if (brook.apiKey() != null) {
             h.set("x-api-key", brook.apiKey());
@@ -539,7 +641,9 @@ public final class Messages {
         if (!betas.isEmpty()) {
             h.set("anthropic-beta", String.join(",", betas));
         }
-        h.set("content-type", "application/json");
+        if (hasBody) {
+            h.set("content-type", "application/json");
+        }
         h.set("accept", accept);
         h.set("user-agent", userAgent);
         options.headers().forEach((name, values) -> {
@@ -586,13 +690,13 @@ public final class Messages {
         return response.headers().firstValue("request-id").orElse(null);
     }
 
-    private BrookException mapIo(IOException e, boolean connected, CallClock clock) {
+    private static BrookException mapIo(IOException e, boolean connected, CallClock clock, URI uri) {
         if (e instanceof SocketTimeoutException) {
             return clock.stackTimeout(connected, e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
-                return new ConnectionException("TLS handshake with " + endpoint + " failed: " + t.getMessage()
+                return new ConnectionException("TLS handshake with " + uri + " failed: " + t.getMessage()
                         + ". Brook verifies server certificates by default; to trust a private CA or a self-signed"
                         + " certificate, pass your own HTTP client configured with it (JdkTransport.of(httpClient),"
                         + " OkHttpTransport.of(okHttpClient), ApacheTransport.of(client) or VertxTransport.of(vertx,"
@@ -600,7 +704,7 @@ public final class Messages {
             }
         }
         int n = clock.attempts();
-        return new ConnectionException("Connection to " + endpoint + " failed" + (n > 1 ? " (attempt " + n + ")" : "")
+        return new ConnectionException("Connection to " + uri + " failed" + (n > 1 ? " (attempt " + n + ")" : "")
                 + ": " + e, e, null, null, n);
     }
 
