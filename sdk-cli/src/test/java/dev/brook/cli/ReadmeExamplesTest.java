@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.brook.core.accumulate.StreamUpdate;
 import dev.brook.core.client.AsyncMessageStream;
 import dev.brook.core.client.BatchRequest;
 import dev.brook.core.client.BatchResult;
@@ -23,6 +24,9 @@ import dev.brook.core.error.IncompleteStreamException;
 import dev.brook.core.error.OverloadedException;
 import dev.brook.core.error.RateLimitException;
 import dev.brook.core.error.StreamErrorException;
+import dev.brook.core.event.BashCodeExecutionToolResultBlock;
+import dev.brook.core.event.CodeExecutionToolResultBlock;
+import dev.brook.core.event.ContentBlock;
 import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.Delta;
 import dev.brook.core.event.Message;
@@ -30,6 +34,8 @@ import dev.brook.core.event.MessageDeltaEvent;
 import dev.brook.core.event.StopReason;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.ToolUseBlock;
+import dev.brook.core.event.WebFetchToolResultBlock;
+import dev.brook.core.json.JsonValue;
 import dev.brook.core.request.MessageParam;
 import dev.brook.core.request.MessageRequest;
 import dev.brook.core.request.ThinkingConfig;
@@ -123,7 +129,7 @@ class ReadmeExamplesTest {
     }
 
     private static MessageRequest hello() {
-        return MessageRequest.builder().model("claude-sonnet-4-5").maxTokens(256).addUserMessage("Hello").build();
+        return MessageRequest.builder().model("claude-opus-4-6").maxTokens(256).addUserMessage("Hello").build();
     }
 
     private void serve(String fixture) {
@@ -194,7 +200,7 @@ class ReadmeExamplesTest {
     private static void textAsItArrives() {
         try (Brook brook = Brook.fromEnv()) {
             MessageRequest request = MessageRequest.builder()
-                    .model("claude-sonnet-4-5")
+                    .model("claude-opus-4-6")
                     .maxTokens(1024)
                     .addUserMessage("Tell me a story")
                     .build();
@@ -304,7 +310,7 @@ class ReadmeExamplesTest {
         server.enqueue(ScriptedResponse.json(200, "{\"custom_id\":\"greeting\",\"result\":{\"type\":\"succeeded\","
                 + "\"message\":" + json(reply) + "}}\n{\"custom_id\":\"story\",\"result\":{\"type\":\"expired\"}}\n"));
         MessageRequest request = hello();
-        MessageRequest storyRequest = MessageRequest.builder().model("claude-sonnet-4-5").maxTokens(1024)
+        MessageRequest storyRequest = MessageRequest.builder().model("claude-opus-4-6").maxTokens(1024)
                 .addUserMessage("Tell me a story").build();
         Duration pollEvery = Duration.ZERO;
         try (Brook brook = client()) {
@@ -364,6 +370,75 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void liveUpdatesOnASyncStream() {
+        serve("tool-use.sse");
+        MessageRequest request = hello();
+        try (Brook brook = client()) {
+            try (MessageStream stream = brook.messages().stream(request)) {
+                stream.updates().forEach(update -> {
+                    if (update instanceof StreamUpdate.Text text) {
+                        System.out.print(text.delta());
+                    } else if (update instanceof StreamUpdate.InputJson input) {
+                        System.out.println("[input so far: " + input.partialInput().get().toJson() + "]");
+                    } else if (update instanceof StreamUpdate.BlockStop stop) {
+                        System.out.println("[block " + stop.index() + ": " + stop.block().type() + "]");
+                    }
+                });
+            }
+        }
+        List<String> printed = out.calls();
+        JsonNode expected = finalJson("tool-use");
+        String text = expected.get("content").get(0).get("text").asText();
+        assertThat(String.join("", printed)).startsWith(text + "[block 0: text]\n");
+        // Each input line is the input parsed so far: it grows to the final input, then the block stops.
+        List<String> inputs = printed.stream().filter(p -> p.startsWith("[input so far: ")).collect(Collectors.toList());
+        assertThat(inputs).isNotEmpty();
+        assertThat(inputs.get(inputs.size() - 1))
+                .isEqualTo("[input so far: " + JsonValue.parse(expected.get("content").get(1).get("input").toString()).toJson() + "]\n");
+        assertThat(printed.get(printed.size() - 1)).isEqualTo("[block 1: tool_use]\n");
+        assertThat(err.text()).isEmpty();
+    }
+
+    @Test
+    void serverToolsAndTodaysBlockKinds() throws Exception {
+        serve("server-tool-results.sse");
+        try (Brook brook = client()) {
+            MessageRequest research = MessageRequest.builder()
+                    .model("claude-opus-4-6")
+                    .maxTokens(2048)
+                    .addTool(Tool.codeExecution())
+                    .addTool(Tool.webFetch().maxUses(3).build())
+                    .addUserMessage("Fetch https://example.com/spec and compute the mean of data.csv")
+                    .build();
+            try (MessageStream stream = brook.messages().stream(research)) {
+                Message reply = stream.finalMessage();
+                for (ContentBlock block : reply.content()) {
+                    if (block instanceof BashCodeExecutionToolResultBlock bash) {
+                        System.out.println("bash exit " + bash.returnCode().orElse(-1) + ": " + bash.stdout().orElse("").strip());
+                    } else if (block instanceof CodeExecutionToolResultBlock code) {
+                        System.out.println("python: " + code.errorCode().orElseGet(() -> code.stdout().orElse("").strip()));
+                    } else if (block instanceof WebFetchToolResultBlock fetch) {
+                        System.out.println("fetched " + fetch.url().orElse("?"));
+                    }
+                }
+                System.out.println(reply.usage().webFetchRequests().orElse(0) + " fetches; container "
+                        + reply.container().flatMap(c -> c.get("id")).flatMap(JsonValue::asString).orElse("none"));
+            }
+        }
+        assertThat(out.calls()).containsExactly(
+                "bash exit 0: 1201 data.csv\n",
+                "python: value    41.5\n",
+                "fetched https://example.com/spec\n",
+                "python: execution_time_exceeded\n",
+                "1 fetches; container container_011CPR5CNjB747bTd36fQLFk\n");
+        JsonNode tools = sentBody().get("tools");
+        assertThat(tools.get(0).get("type").asText()).isEqualTo("code_execution_20250825");
+        assertThat(tools.get(1).get("type").asText()).isEqualTo("web_fetch_20250910");
+        assertThat(tools.get(1).get("max_uses").asInt()).isEqualTo(3);
+        assertThat(err.text()).isEmpty();
+    }
+
+    @Test
     void theManualToolLoop() throws Exception {
         serve("tool-use.sse"); // asks for get_weather
         serve("text-basic.sse"); // then answers
@@ -372,7 +447,7 @@ class ReadmeExamplesTest {
             Tool weather = Tool.of("get_weather", "Current weather for a city",
                     "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}");
             MessageRequest request = MessageRequest.builder()
-                    .model("claude-sonnet-4-5")
+                    .model("claude-opus-4-6")
                     .maxTokens(1024)
                     .addTool(weather)
                     .addUserMessage("What's the weather in San Francisco?")
@@ -421,7 +496,7 @@ class ReadmeExamplesTest {
         serve("text-basic.sse");
         try (Brook brook = client()) {
             MessageRequest first = MessageRequest.builder()
-                    .model("claude-sonnet-4-5")
+                    .model("claude-opus-4-6")
                     .maxTokens(4096)
                     .thinking(ThinkingConfig.enabled(2048))
                     .addUserMessage("What is 27 * 453?")
@@ -669,7 +744,7 @@ class ReadmeExamplesTest {
                 .containsExactly("client-beta-2025-01-01,interleaved-thinking-2025-05-14");
         assertThat(sent.header("x-api-key")).hasValue("test-key");
         JsonNode body = json(sent.bodyAsString());
-        assertThat(body.get("model").asText()).isEqualTo("claude-sonnet-4-5");
+        assertThat(body.get("model").asText()).isEqualTo("claude-opus-4-6");
         assertThat(body.get("max_tokens").asInt()).isEqualTo(256);
         assertThat(body.get("stream").asBoolean()).isTrue();
         assertThat(body.get("messages")).hasSize(1);
@@ -755,7 +830,7 @@ class ReadmeExamplesTest {
         MessageRequest request = hello();
         String sse = """
                 event: message_start
-                data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}
+                data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-opus-4-6","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}
 
                 event: content_block_start
                 data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
@@ -794,7 +869,10 @@ class ReadmeExamplesTest {
     // ---- what the examples are checked against ----
 
     private static JsonNode manifest(String name) {
-        for (JsonNode entry : json(read(FIXTURES.resolve("manifest.json")))) {
+        List<JsonNode> entries = new ArrayList<>();
+        json(read(FIXTURES.resolve("manifest.json"))).forEach(entries::add);
+        json(read(FIXTURES.resolve("manifest-brook.json"))).forEach(entries::add);
+        for (JsonNode entry : entries) {
             if (entry.get("name").asText().equals(name)) {
                 return entry;
             }
