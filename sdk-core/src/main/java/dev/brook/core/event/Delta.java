@@ -139,6 +139,11 @@ public sealed interface Delta
             Objects.requireNonNull(citation, "citation");
         }
 
+        /** {@return the citation, typed} */
+        public Citation typed() {
+            return Citation.of(citation);
+        }
+
         /** Always {@code citations_delta}. */
         @Override
         public String type() {

@@ -41,6 +41,11 @@ public record TextBlock(String text, Optional<List<JsonValue>> citations, Map<St
         this(text, Optional.empty(), Map.of());
     }
 
+    /** {@return the citations, typed; empty when the block has none} */
+    public List<Citation> typedCitations() {
+        return citations.map(list -> list.stream().map(Citation::of).toList()).orElse(List.of());
+    }
+
     /** Always {@code text}. */
     @Override
     public String type() {

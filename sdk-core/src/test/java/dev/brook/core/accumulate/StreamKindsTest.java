@@ -4,6 +4,7 @@ import static dev.brook.core.accumulate.FixtureConformanceTest.fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brook.core.event.BashCodeExecutionToolResultBlock;
+import dev.brook.core.event.Citation;
 import dev.brook.core.event.CodeExecutionToolResultBlock;
 import dev.brook.core.event.CompactionBlock;
 import dev.brook.core.event.ContainerUploadBlock;
@@ -13,6 +14,7 @@ import dev.brook.core.event.McpToolUseBlock;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StopReason;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.event.TextBlock;
 import dev.brook.core.event.TextEditorCodeExecutionToolResultBlock;
 import dev.brook.core.event.ToolSearchToolResultBlock;
 import dev.brook.core.event.ToolUseBlock;
@@ -126,6 +128,37 @@ class StreamKindsTest {
 
     private static Message decodeWebSearch() throws IOException {
         return decode("web-search");
+    }
+
+    @Test
+    void citationsAreTypedByKindAndKeptAsSent() throws IOException {
+        TextBlock cited = (TextBlock) decode("citations").content().get(1);
+        assertThat(cited.typedCitations()).first().isInstanceOfSatisfying(Citation.CharLocation.class, c -> {
+            assertThat(c.citedText()).isEqualTo("The grass is green.");
+            assertThat(c.documentIndex()).isZero();
+            assertThat(c.documentTitle()).contains("Facts");
+            assertThat(c.startCharIndex()).isZero();
+            assertThat(c.endCharIndex()).isEqualTo(20);
+            assertThat(c.raw()).isEqualTo(cited.citations().orElseThrow().get(0));
+        });
+        assertThat(Citation.of(JsonValue.parse("{\"type\": \"page_location\", \"cited_text\": \"p\","
+                + " \"document_index\": 1, \"start_page_number\": 2, \"end_page_number\": 3}")))
+                .isInstanceOfSatisfying(Citation.PageLocation.class, c -> assertThat(c.endPageNumber()).isEqualTo(3));
+        assertThat(Citation.of(JsonValue.parse("{\"type\": \"content_block_location\", \"cited_text\": \"b\","
+                + " \"document_index\": 0, \"start_block_index\": 0, \"end_block_index\": 2}")))
+                .isInstanceOf(Citation.ContentBlockLocation.class);
+        assertThat(Citation.of(JsonValue.parse("{\"type\": \"web_search_result_location\", \"cited_text\": \"w\","
+                + " \"url\": \"https://example.com\", \"title\": \"T\", \"encrypted_index\": \"Eo8B\"}")))
+                .isInstanceOfSatisfying(Citation.WebSearchResultLocation.class,
+                        c -> assertThat(c.url()).isEqualTo("https://example.com"));
+        assertThat(Citation.of(JsonValue.parse("{\"type\": \"search_result_location\", \"cited_text\": \"s\","
+                + " \"source\": \"kb://1\", \"search_result_index\": 0, \"start_block_index\": 0,"
+                + " \"end_block_index\": 1}")))
+                .isInstanceOfSatisfying(Citation.SearchResultLocation.class, c -> assertThat(c.source()).isEqualTo("kb://1"));
+        // A known kind missing a required field, and a future kind, stay whole as Other.
+        assertThat(Citation.of(JsonValue.parse("{\"type\": \"char_location\", \"cited_text\": \"x\"}")))
+                .isInstanceOfSatisfying(Citation.Other.class, c -> assertThat(c.type()).isEqualTo("char_location"));
+        assertThat(Citation.of(JsonValue.parse("{\"type\": \"future_location\"}"))).isInstanceOf(Citation.Other.class);
     }
 
     @Test
