@@ -318,10 +318,7 @@ class ReadmeExamplesTest {
             MessageBatch batch = batches.create(List.of(
                     BatchRequest.of("greeting", request),
                     BatchRequest.of("story", storyRequest)));
-            while (!batch.isEnded()) {
-                Thread.sleep(pollEvery.toMillis());
-                batch = batches.retrieve(batch.id());
-            }
+            batch = batches.awaitEnded(batch.id(), pollEvery, Duration.ofHours(24));
             try (BatchResults results = batches.results(batch.id())) {
                 while (results.hasNext()) {
                     BatchResult result = results.next();

@@ -1,6 +1,7 @@
 package dev.brook.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.brook.core.client.BatchRequest;
@@ -204,6 +205,35 @@ public interface EndpointSuite extends TransportSuite {
             Throwable missing = catchThrowable(() -> brook.models().retrieve("nope"));
             assertThat(missing).isExactlyInstanceOf(NotFoundException.class);
             assertThat(((NotFoundException) missing).requestId()).hasValue("req_missing");
+        }
+    }
+
+    /**
+     * {@code awaitEnded} polls until the batch has ended, and gives the batch as last seen, not ended,
+     * once its timeout has passed; negative durations are refused.
+     *
+     * @throws Exception if the thread is interrupted
+     */
+    @Test
+    default void awaitEndedPollsUntilTheBatchEndsOrTheTimeoutPasses() throws Exception {
+        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            Batches batches = brook.messages().batches();
+            server.enqueue(json(200, batch("msgbatch_1", "in_progress", null), "req_p1"));
+            server.enqueue(json(200, batch("msgbatch_1", "in_progress", null), "req_p2"));
+            server.enqueue(json(200, batch("msgbatch_1", "ended", null), "req_p3"));
+            MessageBatch ended = batches.awaitEnded("msgbatch_1", Duration.ZERO, Duration.ofMinutes(1));
+            assertThat(ended.isEnded()).isTrue();
+            assertThat(server.requests()).extracting(r -> r.method() + " " + r.path())
+                    .containsOnly("GET /v1/messages/batches/msgbatch_1").hasSize(3);
+
+            // Never ends: after the timeout, the batch as last seen, still processing, and no error.
+            server.respondAlways(json(200, batch("msgbatch_1", "in_progress", null), "req_p4"));
+            MessageBatch waiting = batches.awaitEnded("msgbatch_1", Duration.ofMillis(20), Duration.ofMillis(300));
+            assertThat(waiting.isEnded()).isFalse();
+            assertThat(server.requestCount()).as("polled more than once before giving up").isGreaterThan(4);
+            assertThatThrownBy(() -> batches.awaitEnded("msgbatch_1", Duration.ofSeconds(-1), Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be negative");
         }
     }
 

@@ -6,8 +6,10 @@ import dev.brook.core.error.NotFoundException;
 import dev.brook.core.error.StreamProtocolException;
 import dev.brook.core.error.StreamTimeoutException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -102,6 +104,43 @@ public final class Batches {
      */
     public MessageBatch retrieve(String batchId, RequestOptions options) {
         return calls.callJson("GET", batchUri(batchId, ""), NO_BODY, options, MessageBatch::fromJson);
+    }
+
+    /**
+     * Polls a batch ({@link #retrieve(String)}) every {@code pollEvery} until its processing has ended or
+     * {@code timeout} has passed, and gives the batch as last retrieved: check {@link MessageBatch#isEnded()}
+     * to tell the two apart. Blocks the calling thread between polls (batches take minutes to hours: poll
+     * every minute or so).
+     *
+     * @param batchId the batch's id
+     * @param pollEvery the wait between two polls, at least zero
+     * @param timeout how long to poll in all, at least zero; the first poll happens regardless
+     * @return the batch as last retrieved: ended, or still processing when {@code timeout} passed
+     * @throws InterruptedException if the thread is interrupted while waiting between polls
+     * @throws IllegalArgumentException if {@code pollEvery} or {@code timeout} is negative
+     * @throws NotFoundException when there is no such batch
+     * @throws ApiException (a subclass per status) when the API answers with another error status
+     * @throws ConnectionException when the connection fails, after the retries
+     * @throws StreamTimeoutException when a poll's timeout fires
+     * @throws StreamProtocolException when a reply is not a batch
+     */
+    public MessageBatch awaitEnded(String batchId, Duration pollEvery, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(batchId, "batchId");
+        if (pollEvery.isNegative() || timeout.isNegative()) {
+            throw new IllegalArgumentException("pollEvery and timeout must not be negative, got " + pollEvery
+                    + " and " + timeout);
+        }
+        long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 2);
+        MessageBatch batch = retrieve(batchId);
+        while (!batch.isEnded()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return batch;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, pollEvery.toNanos()));
+            batch = retrieve(batchId);
+        }
+        return batch;
     }
 
     /**

@@ -1,13 +1,9 @@
 package dev.brook.core.event;
 
-import dev.brook.core.internal.JsonFields;
 import dev.brook.core.internal.JsonValueCodec;
 import dev.brook.core.json.JsonValue;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * A {@code bash_code_execution_tool_result} block: the outcome of a shell command the API ran in
@@ -21,7 +17,7 @@ import java.util.OptionalInt;
  * @param unknownFields other fields, such as {@code caller} (unmodifiable)
  */
 public record BashCodeExecutionToolResultBlock(String toolUseId, JsonValue content, Map<String, JsonValue> unknownFields)
-        implements ContentBlock {
+        implements ExecutionResultBlock {
     /**
      * Checks the components.
      *
@@ -40,30 +36,5 @@ public record BashCodeExecutionToolResultBlock(String toolUseId, JsonValue conte
     @Override
     public String type() {
         return "bash_code_execution_tool_result";
-    }
-
-    /** {@return the error code, such as {@code unavailable}, when the tool failed; empty on success} */
-    public Optional<String> errorCode() {
-        return JsonFields.errorCode(content);
-    }
-
-    /** {@return what the command wrote to standard output, on success} */
-    public Optional<String> stdout() {
-        return JsonFields.string(content, "stdout");
-    }
-
-    /** {@return what the command wrote to standard error, on success} */
-    public Optional<String> stderr() {
-        return JsonFields.string(content, "stderr");
-    }
-
-    /** {@return the command's exit code, on success} */
-    public OptionalInt returnCode() {
-        return JsonFields.smallInteger(content, "return_code");
-    }
-
-    /** {@return the ids of the files the command created, in order} */
-    public List<String> fileIds() {
-        return JsonFields.strings(content, "file_id", "content");
     }
 }

@@ -1,13 +1,9 @@
 package dev.brook.core.event;
 
-import dev.brook.core.internal.JsonFields;
 import dev.brook.core.internal.JsonValueCodec;
 import dev.brook.core.json.JsonValue;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * A {@code code_execution_tool_result} block: the outcome of code the API ran in its sandbox.
@@ -20,7 +16,7 @@ import java.util.OptionalInt;
  * @param unknownFields other fields, such as {@code caller} (unmodifiable)
  */
 public record CodeExecutionToolResultBlock(String toolUseId, JsonValue content, Map<String, JsonValue> unknownFields)
-        implements ContentBlock {
+        implements ExecutionResultBlock {
     /**
      * Checks the components.
      *
@@ -39,30 +35,5 @@ public record CodeExecutionToolResultBlock(String toolUseId, JsonValue content, 
     @Override
     public String type() {
         return "code_execution_tool_result";
-    }
-
-    /** {@return the error code, such as {@code unavailable}, when the tool failed; empty on success} */
-    public Optional<String> errorCode() {
-        return JsonFields.errorCode(content);
-    }
-
-    /** {@return what the code wrote to standard output, on success} */
-    public Optional<String> stdout() {
-        return JsonFields.string(content, "stdout");
-    }
-
-    /** {@return what the code wrote to standard error, on success} */
-    public Optional<String> stderr() {
-        return JsonFields.string(content, "stderr");
-    }
-
-    /** {@return the process's exit code, on success} */
-    public OptionalInt returnCode() {
-        return JsonFields.smallInteger(content, "return_code");
-    }
-
-    /** {@return the ids of the files the code created, in order} */
-    public List<String> fileIds() {
-        return JsonFields.strings(content, "file_id", "content");
     }
 }

@@ -17,9 +17,8 @@ import java.util.Map;
  */
 public sealed interface ContentBlock
         permits TextBlock, ToolUseBlock, ServerToolUseBlock, ThinkingBlock, RedactedThinkingBlock,
-        WebSearchToolResultBlock, WebFetchToolResultBlock, CodeExecutionToolResultBlock,
-        BashCodeExecutionToolResultBlock, TextEditorCodeExecutionToolResultBlock, ToolSearchToolResultBlock,
-        ServerToolResultBlock, McpToolUseBlock, McpToolResultBlock, ContainerUploadBlock, CompactionBlock,
+        WebSearchToolResultBlock, WebFetchToolResultBlock, ExecutionResultBlock,
+        TextEditorCodeExecutionToolResultBlock, ToolSearchToolResultBlock, ServerToolResultBlock, McpToolUseBlock, McpToolResultBlock, ContainerUploadBlock, CompactionBlock,
         FallbackBlock, UnknownBlock {
     /** {@return the block's JSON {@code type}, such as {@code text} or {@code tool_use}} */
     String type();
