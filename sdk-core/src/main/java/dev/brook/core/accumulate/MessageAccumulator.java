@@ -264,7 +264,7 @@ public final class MessageAccumulator {
                     + blocks.size());
         }
         if (e.contentBlock() instanceof FallbackBlock f) {
-            model = f.model(); // the blocks after it come from the model the API fell back to
+            model = f.toModel(); // the blocks after it come from the model the API fell back to
         }
         blocks.add(new Block(e.contentBlock()));
     }

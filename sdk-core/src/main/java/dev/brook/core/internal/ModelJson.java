@@ -166,11 +166,13 @@ public final class ModelJson {
                         rest(obj, "content", null));
             }
             case "fallback": {
-                JsonNode model = obj.get("model");
-                if (!isText(model)) {
+                JsonNode from = obj.get("from");
+                JsonNode to = obj.get("to");
+                if (from == null || !from.isObject() || to == null || !to.isObject() || !isText(to.get("model"))) {
                     break;
                 }
-                return new FallbackBlock(model.textValue(), rest(obj, "model", null));
+                return new FallbackBlock(JsonValueCodec.fromTree(from), JsonValueCodec.fromTree(to),
+                        rest(obj, "from", "to"));
             }
             default: {
                 if (!type.endsWith("_tool_result")) {
@@ -297,7 +299,10 @@ public final class ModelJson {
                 g.writeNull();
             }
         } else if (block instanceof FallbackBlock f) {
-            g.writeStringField("model", f.model());
+            g.writeFieldName("from");
+            JsonValueCodec.write(g, f.from());
+            g.writeFieldName("to");
+            JsonValueCodec.write(g, f.to());
         } else if (block instanceof WebSearchToolResultBlock r) {
             writeResult(g, r.toolUseId(), r.content());
         } else if (block instanceof WebFetchToolResultBlock r) {

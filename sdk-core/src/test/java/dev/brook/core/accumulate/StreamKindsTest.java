@@ -77,7 +77,10 @@ class StreamKindsTest {
     void aFallbackBlockSwitchesTheMessagesModel() throws IOException {
         Message m = decode("fallback");
         assertThat(m.model()).isEqualTo("claude-sonnet-4-6");
-        assertThat(((FallbackBlock) m.content().get(1)).model()).isEqualTo("claude-sonnet-4-6");
+        FallbackBlock fallback = (FallbackBlock) m.content().get(1);
+        assertThat(fallback.fromModel()).isEqualTo("claude-opus-4-6");
+        assertThat(fallback.toModel()).isEqualTo("claude-sonnet-4-6");
+        assertThat(fallback.triggerCategory()).contains("cyber");
         assertThat(m.text()).isEqualTo("Here is how the reaction works in general terms.");
     }
 

@@ -62,7 +62,7 @@ class ModelJsonTest {
             "{\"type\": \"container_upload\", \"file_id\": \"file_1\"}",
             "{\"type\": \"compaction\", \"content\": null}",
             "{\"type\": \"compaction\", \"content\": \"summary\", \"x\": 1}",
-            "{\"type\": \"fallback\", \"model\": \"claude-sonnet-4-6\"}",
+            "{\"type\": \"fallback\", \"from\": {\"model\": \"claude-opus-4-6\"}, \"to\": {\"model\": \"claude-sonnet-4-6\"}, \"trigger\": {\"type\": \"refusal\", \"category\": null}}",
             "{\"type\": \"future_tool_result\", \"tool_use_id\": \"f\", \"content\": [1]}",
             "{\"type\": \"web_search_tool_result\", \"tool_use_id\": \"w\", \"content\": {\"type\": \"web_search_tool_result_error\", \"error_code\": \"max_uses_exceeded\"}}",
             "{\"type\": \"future\", \"anything\": [null, {}]}",
@@ -81,7 +81,11 @@ class ModelJsonTest {
         assertThat(ContentBlock.fromJson(tree(blocks[9]))).isEqualTo(new ContainerUploadBlock("file_1", Map.of()));
         assertThat(ContentBlock.fromJson(tree(blocks[10]))).isEqualTo(new CompactionBlock(Optional.empty(), Map.of()));
         assertThat(((CompactionBlock) ContentBlock.fromJson(tree(blocks[11]))).content()).contains("summary");
-        assertThat(ContentBlock.fromJson(tree(blocks[12]))).isEqualTo(new FallbackBlock("claude-sonnet-4-6", Map.of()));
+        assertThat(ContentBlock.fromJson(tree(blocks[12]))).isInstanceOfSatisfying(FallbackBlock.class, f -> {
+            assertThat(f.fromModel()).isEqualTo("claude-opus-4-6");
+            assertThat(f.toModel()).isEqualTo("claude-sonnet-4-6");
+            assertThat(f.triggerCategory()).as("a null category").isEmpty();
+        });
         assertThat(ContentBlock.fromJson(tree(blocks[13]))).isInstanceOf(ServerToolResultBlock.class);
         assertThat(((WebSearchToolResultBlock) ContentBlock.fromJson(tree(blocks[14]))).errorCode())
                 .contains("max_uses_exceeded");
