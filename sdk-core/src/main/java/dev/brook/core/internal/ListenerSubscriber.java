@@ -1,14 +1,16 @@
 package dev.brook.core.internal;
 
 import dev.brook.core.accumulate.MessageAccumulator;
-import dev.brook.core.accumulate.StreamUpdate;
 import dev.brook.core.client.StreamListener;
+import dev.brook.core.event.ContentBlock;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
+import dev.brook.core.json.JsonValue;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 
 /**
  * Feeds a {@link StreamListener} from a stream's events. It keeps its own accumulator, fed in delivery
@@ -19,6 +21,42 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
     private static final System.Logger LOG = System.getLogger(ListenerSubscriber.class.getName());
 
     private final StreamListener listener;
+    /** The listener's callbacks for what each event changed; made once, so no allocation per event. */
+    private final StreamUpdates.Sink toListener = new StreamUpdates.Sink() {
+        @Override
+        public void text(int index, String delta, CharSequence textSoFar) {
+            listener.onText(delta, textSoFar);
+        }
+
+        @Override
+        public void inputJson(int index, String fragment, Supplier<JsonValue> partialInput) {
+            listener.onInputJson(fragment, partialInput);
+        }
+
+        @Override
+        public void thinking(int index, String delta, CharSequence thinkingSoFar) {
+            listener.onThinking(delta, thinkingSoFar);
+        }
+
+        @Override
+        public void signature(int index, String signature) {
+            listener.onSignature(signature);
+        }
+
+        @Override
+        public void citation(int index, JsonValue citation) {
+            listener.onCitation(citation);
+        }
+
+        @Override
+        public void blockStart(int index, ContentBlock block) {
+        }
+
+        @Override
+        public void blockStop(int index, ContentBlock block) {
+            listener.onContentBlock(index, block);
+        }
+    };
     private final Executor executor;
     private final AsyncStreamDriver driver;
     private final MessageAccumulator accumulator = new MessageAccumulator();
@@ -126,20 +164,8 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
 
     private void dispatch(StreamEvent event) {
         listener.onEvent(event);
-        StreamUpdate update = StreamUpdates.of(event, accumulator);
-        if (update instanceof StreamUpdate.Text t) {
-            listener.onText(t.delta(), t.textSoFar());
-        } else if (update instanceof StreamUpdate.InputJson j) {
-            listener.onInputJson(j.fragment(), j.partialInput());
-        } else if (update instanceof StreamUpdate.Thinking t) {
-            listener.onThinking(t.delta(), t.thinkingSoFar());
-        } else if (update instanceof StreamUpdate.Signature s) {
-            listener.onSignature(s.signature());
-        } else if (update instanceof StreamUpdate.Citation c) {
-            listener.onCitation(c.citation());
-        } else if (update instanceof StreamUpdate.BlockStop s) {
-            listener.onContentBlock(s.index(), s.block());
-        }
+        StreamUpdates.apply(event, accumulator, toListener);
     }
+
 
 }
