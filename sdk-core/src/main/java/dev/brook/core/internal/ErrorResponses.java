@@ -39,7 +39,10 @@ public final class ErrorResponses {
         String type = "";
         String message = "";
         try {
-            JsonNode root = Json.MAPPER.readTree(body);
+            JsonNode root;
+            try (com.fasterxml.jackson.core.JsonParser p = Json.FACTORY.createParser(body)) {
+                root = Json.readTree(p);
+            }
             JsonNode error = root == null ? null : root.get("error");
             if (error != null && error.isObject()) {
                 type = SecretMask.mask(error.path("type").asText(""), secrets);

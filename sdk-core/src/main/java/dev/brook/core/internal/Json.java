@@ -2,6 +2,7 @@ package dev.brook.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -56,7 +57,14 @@ public final class Json {
      * @throws IOException when the JSON is malformed or the input ends early
      */
     public static JsonNode readTree(JsonParser parser) throws IOException {
-        JsonNode node = MAPPER.readTree(parser);
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(parser);
+        } catch (NumberFormatException e) {
+            // Jackson reports a number no BigDecimal can hold (an exponent past int range) unchecked; it is
+            // malformed input like any other, so callers get it as the IOException they already handle.
+            throw new JsonParseException(parser, "A number out of range: " + e.getMessage(), e);
+        }
         return node == null ? nodes().missingNode() : node;
     }
 

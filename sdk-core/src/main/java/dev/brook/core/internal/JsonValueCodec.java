@@ -83,6 +83,10 @@ public final class JsonValueCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not JSON: " + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (NumberFormatException e) {
+            // Valid JSON, but a number no BigDecimal can hold (an exponent past int range).
+            throw new IllegalArgumentException("Not a JSON value Brook can hold: a number out of range ("
+                    + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen reading a String
         }

@@ -141,6 +141,14 @@ class EventParserTest {
     }
 
     @Test
+    void aNumberOutOfRangeIsAProtocolErrorNotAnUncheckedNumberFormatException() {
+        assertThatThrownBy(() -> parser.parse(SseEvent.of("message_delta",
+                "{\"type\": \"message_delta\", \"delta\": {}, \"usage\": {\"output_tokens\": 7E777777777777777777}}")))
+                .isInstanceOf(dev.brook.core.error.StreamProtocolException.class)
+                .hasMessageContaining("A number out of range");
+    }
+
+    @Test
     void unknownEventsAreKeptRaw() throws IOException {
         String data = "{\"type\": \"future_event\", \"payload\": {\"x\": 1}}";
         StreamEvent e = parser.parse(SseEvent.of("future_event", data));

@@ -100,6 +100,16 @@ class JsonValueTest {
     }
 
     @Test
+    void aNumberNoBigDecimalCanHoldIsAnIllegalArgumentNotANumberFormatException() {
+        // Found by PartialJsonFuzzTest: Jackson throws NumberFormatException unchecked for this valid JSON.
+        assertThatThrownBy(() -> JsonValue.parse("777777777771E777777777777777777"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Not a JSON value Brook can hold: a number out of range");
+        assertThatThrownBy(() -> dev.brook.core.event.Message.fromJson("{\"id\": 1E777777777777777777}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void errorsNameTheProblem() {
         assertThatThrownBy(() -> JsonValue.parse("{\"a\": "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Not JSON: ");
