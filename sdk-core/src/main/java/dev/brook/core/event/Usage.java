@@ -2,7 +2,6 @@ package dev.brook.core.event;
 
 import dev.brook.core.internal.JsonFields;
 import dev.brook.core.json.JsonValue;
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -184,13 +183,8 @@ public final class Usage {
 
     private OptionalLong optLong(String name) {
         // A count too large or fractional for a long is kept in fields() but has no typed value.
-        return fields.get(name) instanceof JsonValue.JsonNumber n && n.value().scale() <= 0
-                && n.value().compareTo(LONG_MAX) <= 0 && n.value().compareTo(LONG_MIN) >= 0
-                ? OptionalLong.of(n.value().longValue()) : OptionalLong.empty();
+        return JsonFields.integer(fields.get(name));
     }
-
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
 
     private Optional<JsonValue> optNode(String name) {
         JsonValue n = fields.get(name);
