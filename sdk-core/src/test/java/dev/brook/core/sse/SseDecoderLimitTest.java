@@ -171,4 +171,26 @@ class SseDecoderLimitTest {
         assertThat(events).hasSize(2);
         assertThat(decoder.bufferCapacity()).isLessThan(64 * 1024);
     }
+
+    /**
+     * Found by fuzzing: with a limit smaller than a field name, a chunk that ended inside {@code event}
+     * counted the name toward the limit and failed, while the same bytes in one chunk did not (the name of
+     * a data or event line never counts, only its value). Where chunks split must not change the outcome.
+     */
+    @Test
+    void aChunkEndingInsideTheNameEventOrDataCountsAsTheWholeLineDoes() {
+        // Within the 3-byte limit: type "ab" plus data "c", or data "abc".
+        for (String line : List.of("event:ab\ndata:c\n\n", "data:abc\n\n")) {
+            byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+            for (int cut = 1; cut < 6; cut++) {
+                List<SseEvent> whole = new ArrayList<>();
+                new SseDecoder(whole::add, 3).feed(bytes);
+                List<SseEvent> split = new ArrayList<>();
+                SseDecoder decoder = new SseDecoder(split::add, 3);
+                decoder.feed(Arrays.copyOfRange(bytes, 0, cut));
+                decoder.feed(Arrays.copyOfRange(bytes, cut, bytes.length));
+                assertThat(split).as("%s cut after %d bytes", line, cut).hasSize(1).isEqualTo(whole);
+            }
+        }
+    }
 }
