@@ -348,9 +348,12 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         public void run() {
             clock.stop();
             closeQuietly();
-            // A no-op when the end or the close was reported; else the stream was dropped unclosed.
-            events.failed(new CancellationException("The stream was released before its end: it was closed, or"
-                    + " became unreachable without being closed"));
+            // A no-op when the end or the close was reported; else the stream was dropped unclosed. Guarded:
+            // without a listener, no exception (and no stack trace) is made for every stream.
+            if (events.active()) {
+                events.failed(new CancellationException("The stream was released before its end: it was closed,"
+                        + " or became unreachable without being closed"));
+            }
         }
 
         private void closeQuietly() {
