@@ -1,0 +1,230 @@
+package dev.brook.micrometer;
+
+import dev.brook.core.client.CallInfo;
+import dev.brook.core.client.CallListener;
+import dev.brook.core.error.ApiException;
+import dev.brook.core.error.BrookException;
+import dev.brook.core.error.StreamErrorException;
+import dev.brook.core.event.ContentBlockDeltaEvent;
+import dev.brook.core.event.Message;
+import dev.brook.core.event.StopReason;
+import dev.brook.core.event.Usage;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.RequestReplySenderContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The listener of one call. Brook never runs two of its callbacks at once (except
+ * {@link #callbackScope}), and hands them over between threads under a lock, so the plain fields need no
+ * synchronisation; what {@code callbackScope} reads is volatile.
+ */
+final class CallObserver implements CallListener {
+    private static final Observation.Event FIRST_TOKEN = Observation.Event.of("first_token", "first token");
+    private static final Observation.Event RETRY = Observation.Event.of("retry", "retry");
+
+    private final MicrometerCallListener meters;
+    private final Tags common;
+    private long startNanos;
+    private LongTaskTimer.Sample activeStream;
+    private String outcome;
+    private String errorType = Names.NONE;
+    private String finishReason = Names.NONE;
+
+    private final Map<String, String> carrier;
+    private RequestReplySenderContext<Map<String, String>, Message> context;
+    private volatile Observation observation;
+    private volatile boolean observationStopped;
+
+    CallObserver(MicrometerCallListener meters, CallInfo call) {
+        this.meters = meters;
+        this.common = Tags.of(
+                Names.OPERATION_NAME, Names.CHAT,
+                Names.PROVIDER_NAME, Names.ANTHROPIC,
+                Names.REQUEST_MODEL, call.model(),
+                Names.SERVER_ADDRESS, call.serverAddress(),
+                Names.SERVER_PORT, Integer.toString(call.serverPort()),
+                Names.TRANSPORT, call.transport());
+        this.carrier = meters.observationRegistry == null ? null : new LinkedHashMap<>();
+    }
+
+    @Override
+    public void callStart(CallInfo call) {
+        startNanos = meters.clock.monotonicTime();
+        if (meters.observationRegistry != null) {
+            startObservation(call);
+        }
+        if (call.streaming()) {
+            activeStream = meters.activeStreams.withTags(common).start();
+        }
+    }
+
+    private void startObservation(CallInfo call) {
+        RequestReplySenderContext<Map<String, String>, Message> c = new RequestReplySenderContext<>(
+                (headers, name, value) -> {
+                    if (headers != null && name != null && value != null) {
+                        headers.put(name, value);
+                    }
+                }, Kind.CLIENT);
+        c.setCarrier(carrier);
+        c.setRemoteServiceName(Names.ANTHROPIC);
+        context = c;
+        Observation o = Observation.createNotStarted(Names.OBSERVATION, () -> c, meters.observationRegistry)
+                .contextualName(Names.CHAT + " " + call.model());
+        common.forEach(tag -> o.lowCardinalityKeyValue(tag.getKey(), tag.getValue()));
+        o.highCardinalityKeyValue(Names.REQUEST_MAX_TOKENS, Integer.toString(call.maxTokens()));
+        o.highCardinalityKeyValue(Names.REQUEST_STREAM, Boolean.toString(call.streaming()));
+        observation = o.start();
+    }
+
+    /** The headers the observation's handlers put in its carrier, such as a W3C {@code traceparent}. */
+    @Override
+    public Map<String, String> requestHeaders(CallInfo call) {
+        return carrier == null || carrier.isEmpty() ? Map.of() : Map.copyOf(carrier);
+    }
+
+    @Override
+    public void responseHeaders(CallInfo call, int statusCode, Optional<String> requestId) {
+        Observation o = observation;
+        if (o != null && requestId.isPresent()) {
+            o.highCardinalityKeyValue(Names.REQUEST_ID, requestId.get());
+        }
+    }
+
+    @Override
+    public void retryScheduled(CallInfo call, BrookException cause, Duration delay) {
+        meters.retries.withTags(common.and(Names.ERROR_TYPE, errorType(cause))).increment();
+        Observation o = observation;
+        if (o != null) {
+            o.event(RETRY);
+        }
+    }
+
+    @Override
+    public void firstToken(CallInfo call, ContentBlockDeltaEvent delta) {
+        long elapsed = meters.clock.monotonicTime() - startNanos;
+        meters.timeToFirstChunk.withTags(common).record(elapsed, TimeUnit.NANOSECONDS);
+        Observation o = observation;
+        if (o != null) {
+            o.event(FIRST_TOKEN);
+            o.highCardinalityKeyValue(Names.RESPONSE_TIME_TO_FIRST_CHUNK, Double.toString(elapsed / 1e9));
+        }
+    }
+
+    @Override
+    public void streamEnd(CallInfo call, Message message) {
+        outcome = Names.SUCCESS;
+        finishReason = message.stopReason().map(StopReason::value).orElse(Names.NONE);
+        if (context != null) {
+            context.setResponse(message);
+        }
+        describe(message);
+    }
+
+    @Override
+    public void callFailed(CallInfo call, Throwable error) {
+        outcome = error instanceof CancellationException ? Names.CANCELLED : Names.ERROR;
+        errorType = errorType(error);
+        Observation o = observation;
+        if (o != null) {
+            o.error(error);
+        }
+        if (error instanceof BrookException e) {
+            e.snapshot().ifPresent(this::describe);
+        }
+    }
+
+    /** Records the message's usage and describes it on the observation. */
+    private void describe(Message message) {
+        Usage usage = message.usage();
+        long input = 0;
+        if (!usage.fields().isEmpty()) {
+            // As the GenAI conventions count Anthropic's input: the cache reads and writes are input too.
+            input = usage.inputTokens() + usage.cacheCreationInputTokens().orElse(0)
+                    + usage.cacheReadInputTokens().orElse(0);
+            meters.tokenUsage.withTags(common.and(Names.TOKEN_TYPE, Names.INPUT)).record(input);
+            meters.tokenUsage.withTags(common.and(Names.TOKEN_TYPE, Names.OUTPUT)).record(usage.outputTokens());
+        }
+        Observation o = observation;
+        if (o == null) {
+            return;
+        }
+        if (!message.id().isEmpty()) {
+            o.highCardinalityKeyValue(Names.RESPONSE_ID, message.id());
+        }
+        if (!message.model().isEmpty()) {
+            o.highCardinalityKeyValue(Names.RESPONSE_MODEL, message.model());
+        }
+        if (!usage.fields().isEmpty()) {
+            o.highCardinalityKeyValue(Names.USAGE_INPUT_TOKENS, Long.toString(input));
+            o.highCardinalityKeyValue(Names.USAGE_OUTPUT_TOKENS, Long.toString(usage.outputTokens()));
+        }
+    }
+
+    @Override
+    public void callEnd(CallInfo call) {
+        // Brook reports streamEnd or callFailed first; an outcome missing would be Brook's bug, counted as
+        // an error of the conventions' fallback type rather than as a success.
+        String result = outcome != null ? outcome : Names.ERROR;
+        String type = outcome != null ? errorType : "_OTHER";
+        try {
+            long elapsed = meters.clock.monotonicTime() - startNanos;
+            meters.duration.withTags(common.and(
+                    Names.OUTCOME, result,
+                    Names.ERROR_TYPE, type,
+                    Names.FINISH_REASONS, finishReason)).record(elapsed, TimeUnit.NANOSECONDS);
+        } finally {
+            try {
+                if (activeStream != null) {
+                    activeStream.stop();
+                }
+            } finally {
+                Observation o = observation;
+                if (o != null) {
+                    observationStopped = true;
+                    o.lowCardinalityKeyValue(Names.OUTCOME, result);
+                    o.lowCardinalityKeyValue(Names.ERROR_TYPE, type);
+                    o.lowCardinalityKeyValue(Names.FINISH_REASONS, finishReason);
+                    o.stop();
+                }
+            }
+        }
+    }
+
+    /**
+     * The observation in scope around the caller's code of an async stream, until it stops: what runs after
+     * (a subscriber's {@code onComplete}) gets no scope, as a stopped observation must not be opened.
+     */
+    @Override
+    public Scope callbackScope(CallInfo call) {
+        Observation o = observation;
+        if (o == null || observationStopped) {
+            return Scope.NONE;
+        }
+        Observation.Scope scope = o.openScope();
+        return scope::close;
+    }
+
+    /**
+     * The {@code error.type} of a failure: the API's error type for an error status (the status when the
+     * body had none), the error event's type for a stream the server ended with one, else the exception's
+     * simple class name.
+     */
+    static String errorType(Throwable error) {
+        if (error instanceof ApiException e) {
+            return e.errorType().isEmpty() ? Integer.toString(e.statusCode()) : e.errorType();
+        }
+        if (error instanceof StreamErrorException e) {
+            return e.errorType().isEmpty() ? e.getClass().getSimpleName() : e.errorType();
+        }
+        String simple = error.getClass().getSimpleName();
+        return simple.isEmpty() ? error.getClass().getName() : simple;
+    }
+}
