@@ -25,8 +25,12 @@ import java.util.concurrent.TimeUnit;
  * The listener of one call. Brook never runs two of its callbacks at once (except
  * {@link #callbackScope}), and hands them over between threads under a lock, so the plain fields need no
  * synchronisation; what {@code callbackScope} reads is volatile.
+ *
+ * <p>No callback throws: the meters and the observation are kept apart, so a registry that fails
+ * (logged here at WARNING) neither leaves the observation unstopped nor the open-stream count raised.
  */
 final class CallObserver implements CallListener {
+    private static final System.Logger LOG = System.getLogger(CallObserver.class.getName());
     private static final Observation.Event FIRST_TOKEN = Observation.Event.of("first_token", "first token");
     private static final Observation.Event RETRY = Observation.Event.of("retry", "retry");
 
@@ -59,10 +63,10 @@ final class CallObserver implements CallListener {
     public void callStart(CallInfo call) {
         startNanos = meters.clock.monotonicTime();
         if (meters.observationRegistry != null) {
-            startObservation(call);
+            guard("callStart (observation)", () -> startObservation(call));
         }
         if (call.streaming()) {
-            activeStream = meters.activeStreams.withTags(common).start();
+            guard("callStart (meters)", () -> activeStream = meters.activeStreams.withTags(common).start());
         }
     }
 
@@ -94,27 +98,31 @@ final class CallObserver implements CallListener {
     public void responseHeaders(CallInfo call, int statusCode, Optional<String> requestId) {
         Observation o = observation;
         if (o != null && requestId.isPresent()) {
-            o.highCardinalityKeyValue(Names.REQUEST_ID, requestId.get());
+            guard("responseHeaders", () -> o.highCardinalityKeyValue(Names.REQUEST_ID, requestId.get()));
         }
     }
 
     @Override
     public void retryScheduled(CallInfo call, BrookException cause, Duration delay) {
-        meters.retries.withTags(common.and(Names.ERROR_TYPE, errorType(cause))).increment();
+        guard("retryScheduled (meters)",
+                () -> meters.retries.withTags(common.and(Names.ERROR_TYPE, errorType(cause))).increment());
         Observation o = observation;
         if (o != null) {
-            o.event(RETRY);
+            guard("retryScheduled (observation)", () -> o.event(RETRY));
         }
     }
 
     @Override
     public void firstToken(CallInfo call, ContentBlockDeltaEvent delta) {
         long elapsed = meters.clock.monotonicTime() - startNanos;
-        meters.timeToFirstChunk.withTags(common).record(elapsed, TimeUnit.NANOSECONDS);
+        guard("firstToken (meters)",
+                () -> meters.timeToFirstChunk.withTags(common).record(elapsed, TimeUnit.NANOSECONDS));
         Observation o = observation;
         if (o != null) {
-            o.event(FIRST_TOKEN);
-            o.highCardinalityKeyValue(Names.RESPONSE_TIME_TO_FIRST_CHUNK, Double.toString(elapsed / 1e9));
+            guard("firstToken (observation)", () -> {
+                o.event(FIRST_TOKEN);
+                o.highCardinalityKeyValue(Names.RESPONSE_TIME_TO_FIRST_CHUNK, Double.toString(elapsed / 1e9));
+            });
         }
     }
 
@@ -125,7 +133,7 @@ final class CallObserver implements CallListener {
         if (context != null) {
             context.setResponse(message);
         }
-        describe(message);
+        describe("streamEnd", message);
     }
 
     @Override
@@ -134,38 +142,43 @@ final class CallObserver implements CallListener {
         errorType = errorType(error);
         Observation o = observation;
         if (o != null) {
-            o.error(error);
+            guard("callFailed (observation)", () -> o.error(error));
         }
-        if (error instanceof BrookException e) {
-            e.snapshot().ifPresent(this::describe);
+        if (error instanceof BrookException e && e.snapshot().isPresent()) {
+            describe("callFailed", e.snapshot().get());
         }
     }
 
     /** Records the message's usage and describes it on the observation. */
-    private void describe(Message message) {
+    private void describe(String callback, Message message) {
         Usage usage = message.usage();
-        long input = 0;
-        if (!usage.fields().isEmpty()) {
-            // As the GenAI conventions count Anthropic's input: the cache reads and writes are input too.
-            input = usage.inputTokens() + usage.cacheCreationInputTokens().orElse(0)
-                    + usage.cacheReadInputTokens().orElse(0);
-            meters.tokenUsage.withTags(common.and(Names.TOKEN_TYPE, Names.INPUT)).record(input);
-            meters.tokenUsage.withTags(common.and(Names.TOKEN_TYPE, Names.OUTPUT)).record(usage.outputTokens());
+        boolean hasUsage = !usage.fields().isEmpty();
+        // As the GenAI conventions count Anthropic's input: the cache reads and writes are input too.
+        long input = usage.inputTokens() + usage.cacheCreationInputTokens().orElse(0)
+                + usage.cacheReadInputTokens().orElse(0);
+        long output = usage.outputTokens();
+        if (hasUsage) {
+            guard(callback + " (meters)", () -> {
+                meters.tokenUsage.withTags(common.and(Names.TOKEN_TYPE, Names.INPUT)).record(input);
+                meters.tokenUsage.withTags(common.and(Names.TOKEN_TYPE, Names.OUTPUT)).record(output);
+            });
         }
         Observation o = observation;
         if (o == null) {
             return;
         }
-        if (!message.id().isEmpty()) {
-            o.highCardinalityKeyValue(Names.RESPONSE_ID, message.id());
-        }
-        if (!message.model().isEmpty()) {
-            o.highCardinalityKeyValue(Names.RESPONSE_MODEL, message.model());
-        }
-        if (!usage.fields().isEmpty()) {
-            o.highCardinalityKeyValue(Names.USAGE_INPUT_TOKENS, Long.toString(input));
-            o.highCardinalityKeyValue(Names.USAGE_OUTPUT_TOKENS, Long.toString(usage.outputTokens()));
-        }
+        guard(callback + " (observation)", () -> {
+            if (!message.id().isEmpty()) {
+                o.highCardinalityKeyValue(Names.RESPONSE_ID, message.id());
+            }
+            if (!message.model().isEmpty()) {
+                o.highCardinalityKeyValue(Names.RESPONSE_MODEL, message.model());
+            }
+            if (hasUsage) {
+                o.highCardinalityKeyValue(Names.USAGE_INPUT_TOKENS, Long.toString(input));
+                o.highCardinalityKeyValue(Names.USAGE_OUTPUT_TOKENS, Long.toString(output));
+            }
+        });
     }
 
     @Override
@@ -174,27 +187,24 @@ final class CallObserver implements CallListener {
         // an error of the conventions' fallback type rather than as a success.
         String result = outcome != null ? outcome : Names.ERROR;
         String type = outcome != null ? errorType : "_OTHER";
-        try {
-            long elapsed = meters.clock.monotonicTime() - startNanos;
-            meters.duration.withTags(common.and(
-                    Names.OUTCOME, result,
-                    Names.ERROR_TYPE, type,
-                    Names.FINISH_REASONS, finishReason)).record(elapsed, TimeUnit.NANOSECONDS);
-        } finally {
-            try {
-                if (activeStream != null) {
-                    activeStream.stop();
-                }
-            } finally {
-                Observation o = observation;
-                if (o != null) {
-                    observationStopped = true;
-                    o.lowCardinalityKeyValue(Names.OUTCOME, result);
-                    o.lowCardinalityKeyValue(Names.ERROR_TYPE, type);
-                    o.lowCardinalityKeyValue(Names.FINISH_REASONS, finishReason);
-                    o.stop();
-                }
-            }
+        long elapsed = meters.clock.monotonicTime() - startNanos;
+        guard("callEnd (duration)", () -> meters.duration.withTags(common.and(
+                Names.OUTCOME, result,
+                Names.ERROR_TYPE, type,
+                Names.FINISH_REASONS, finishReason)).record(elapsed, TimeUnit.NANOSECONDS));
+        LongTaskTimer.Sample active = activeStream;
+        if (active != null) {
+            guard("callEnd (active streams)", active::stop);
+        }
+        Observation o = observation;
+        if (o != null) {
+            observationStopped = true;
+            guard("callEnd (observation)", () -> {
+                o.lowCardinalityKeyValue(Names.OUTCOME, result);
+                o.lowCardinalityKeyValue(Names.ERROR_TYPE, type);
+                o.lowCardinalityKeyValue(Names.FINISH_REASONS, finishReason);
+                o.stop();
+            });
         }
     }
 
@@ -208,8 +218,29 @@ final class CallObserver implements CallListener {
         if (o == null || observationStopped) {
             return Scope.NONE;
         }
-        Observation.Scope scope = o.openScope();
-        return scope::close;
+        Observation.Scope scope;
+        try {
+            scope = o.openScope();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "brook-micrometer: opening the observation's scope failed", e);
+            return Scope.NONE;
+        }
+        return () -> {
+            try {
+                scope.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "brook-micrometer: closing the observation's scope failed", e);
+            }
+        };
+    }
+
+    /** Runs {@code step}; logs what it throws instead of letting it reach Brook. */
+    private static void guard(String callback, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "brook-micrometer: " + callback + " failed; the call goes on", e);
+        }
     }
 
     /**

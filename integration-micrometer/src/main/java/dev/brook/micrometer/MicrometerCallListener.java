@@ -85,8 +85,8 @@ import java.util.Objects;
  * {@link io.micrometer.observation.ObservationPredicate}; to rename meters, a {@code MeterFilter}.
  *
  * <p>Immutable and thread-safe: one instance may serve any number of clients and concurrent calls. Its
- * callbacks do not throw on their own; a meter registry that throws is logged by Brook and the call goes
- * on.
+ * callbacks never throw: what a registry or an observation handler throws is logged (at WARNING, by
+ * {@link System.Logger}) and the rest of the call is still recorded.
  */
 public final class MicrometerCallListener implements CallListener.Factory {
     final Clock clock;
