@@ -7,6 +7,7 @@ import dev.brook.core.error.BrookException;
 import dev.brook.core.error.StreamErrorException;
 import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.Message;
+import dev.brook.core.event.MessageStartEvent;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.Usage;
 import io.opentelemetry.api.common.AttributeKey;
@@ -164,6 +165,10 @@ final class CallSpan implements CallListener {
     public void firstEvent(CallInfo call, StreamEvent event) {
         try {
             span.setAttribute(TIME_TO_FIRST_CHUNK, (System.nanoTime() - startNanos) / 1e9);
+            if (event instanceof MessageStartEvent start) {
+                // The id, model and input usage as they start: what a call cancelled later still tells.
+                recordReply(start.message());
+            }
         } catch (RuntimeException e) {
             warn("firstEvent", e);
         }

@@ -50,7 +50,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code gen_ai.response.time_to_first_chunk}: seconds from the call's start to the first event
  * </ul>
- * and from the reply, when it is complete, or from what the stream had delivered when it failed
+ * and from the reply: first as {@code message_start} gives it (so a stream cancelled midway still tells its
+ * id and input tokens), then from the complete reply, or from what the stream had delivered when it failed
  * ({@link dev.brook.core.error.BrookException#snapshot()}); an attribute whose value did not arrive is not
  * set:
  * <ul>
