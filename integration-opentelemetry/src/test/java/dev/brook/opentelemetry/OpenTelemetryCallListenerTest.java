@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * The listener's own rules, called directly where no transport is needed: error types, the scope it opens
  * in callbacks, and that a failing OpenTelemetry never reaches Brook.
  */
+@SuppressWarnings("try") // OpenTelemetry scopes are opened for their effect, never read
 class OpenTelemetryCallListenerTest {
     private static final CallInfo CALL = new CallInfo(1, "claude-unit", true, 64, "jdk", "api.anthropic.com", 443);
 

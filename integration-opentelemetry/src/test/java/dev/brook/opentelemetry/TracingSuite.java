@@ -78,6 +78,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code streamAsync} with a {@link StreamListener}), against a real loopback server. Every test ends by
  * waiting for the call span to end (a span processor hands ended spans to a queue), never by sleeping.
  */
+@SuppressWarnings("try") // OpenTelemetry scopes are opened for their effect, never read
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TracingSuite {
     static final String API_KEY = "sk-ant-otel-0123456789-SECRET-abcdef";
