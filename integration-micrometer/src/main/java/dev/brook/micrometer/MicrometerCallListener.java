@@ -73,7 +73,7 @@ import java.util.Objects;
  * and stops at the call's end. Its low-cardinality key values are the common tags above and, from its
  * end, {@code outcome}, {@code error.type} and {@code gen_ai.response.finish_reasons}; its
  * high-cardinality ones are {@code gen_ai.request.max_tokens}, {@code gen_ai.request.stream},
- * {@code brook.request_id}, {@code gen_ai.response.id}, {@code gen_ai.response.model},
+ * {@code brook.request.id}, {@code gen_ai.response.id}, {@code gen_ai.response.model},
  * {@code gen_ai.usage.input_tokens}, {@code gen_ai.usage.output_tokens} and
  * {@code gen_ai.response.time_to_first_chunk} (seconds). It has an event {@code first_token} at the first
  * content delta and {@code retry} at each retry, and the failure as its error. The name is not

@@ -26,7 +26,7 @@ final class Names {
 
     static final String REQUEST_MAX_TOKENS = "gen_ai.request.max_tokens";
     static final String REQUEST_STREAM = "gen_ai.request.stream";
-    static final String REQUEST_ID = "brook.request_id";
+    static final String REQUEST_ID = "brook.request.id";
     static final String RESPONSE_ID = "gen_ai.response.id";
     static final String RESPONSE_MODEL = "gen_ai.response.model";
     static final String USAGE_INPUT_TOKENS = "gen_ai.usage.input_tokens";

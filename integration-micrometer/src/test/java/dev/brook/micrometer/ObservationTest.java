@@ -60,7 +60,7 @@ class ObservationTest extends LoopbackTest {
                 .hasLowCardinalityKeyValue("outcome", "success")
                 .hasLowCardinalityKeyValue("error.type", "none")
                 .hasLowCardinalityKeyValue("gen_ai.response.finish_reasons", "end_turn")
-                .hasHighCardinalityKeyValue("brook.request_id", "req_mm_1")
+                .hasHighCardinalityKeyValue("brook.request.id", "req_mm_1")
                 .hasHighCardinalityKeyValue("gen_ai.response.id", "msg_mm_1")
                 .hasHighCardinalityKeyValue("gen_ai.response.model", "claude-served")
                 .hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "11")
@@ -68,7 +68,7 @@ class ObservationTest extends LoopbackTest {
                 .hasHighCardinalityKeyValue("gen_ai.request.max_tokens", "256")
                 .hasHighCardinalityKeyValue("gen_ai.request.stream", "true")
                 .hasHighCardinalityKeyValueWithKey("gen_ai.response.time_to_first_chunk")
-                .doesNotHaveLowCardinalityKeyValueWithKey("brook.request_id")
+                .doesNotHaveLowCardinalityKeyValueWithKey("brook.request.id")
                 .doesNotHaveLowCardinalityKeyValueWithKey("gen_ai.response.id")
                 .doesNotHaveLowCardinalityKeyValueWithKey("gen_ai.system");
         assertThat(recorder.signals).containsExactly("start", "event first_token", "stop");

@@ -58,7 +58,7 @@ final class CallSpan implements CallListener {
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
     static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
-    static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("anthropic.request.id");
+    static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("brook.request.id");
     static final AttributeKey<String> TRANSPORT = AttributeKey.stringKey("brook.transport");
     static final AttributeKey<Long> RETRY_ATTEMPT = AttributeKey.longKey("brook.retry.attempt");
     static final AttributeKey<Double> RETRY_DELAY = AttributeKey.doubleKey("brook.retry.delay");

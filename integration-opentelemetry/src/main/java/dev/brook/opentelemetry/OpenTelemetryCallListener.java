@@ -44,7 +44,7 @@ import java.util.Objects;
  * when response headers arrive (for each attempt: the last one's stay):
  * <ul>
  *   <li>{@code http.response.status_code}: the HTTP status
- *   <li>{@code anthropic.request.id}: the {@code request-id} header, the id to quote to Anthropic
+ *   <li>{@code brook.request.id}: the {@code request-id} header, the id to quote to Anthropic
  * </ul>
  * when the first event of a stream arrives:
  * <ul>

@@ -20,6 +20,13 @@ public record CallInfo(long id, String model, boolean streaming, int maxTokens, 
     /**
      * Checks the parts.
      *
+     * @param id unique among the calls of this JVM
+     * @param model the requested model
+     * @param streaming whether the reply streams
+     * @param maxTokens the request's {@code max_tokens}
+     * @param transport the transport's name
+     * @param serverAddress the host the call goes to
+     * @param serverPort the port the call goes to
      * @throws NullPointerException if {@code model}, {@code transport} or {@code serverAddress} is null
      */
     public CallInfo {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * What happens during one Messages call ({@code create}, {@code stream}, {@code streamAsync}), for
  * metrics, tracing and logs: the seam that {@code brook-micrometer} and {@code brook-opentelemetry}
- * attach to. Install a {@link Factory} with {@link Brook.Builder#callListener}; it makes one listener per
+ * attach to. Install a {@link Factory} with {@link Brook.Builder#addCallListener}; it makes one listener per
  * call. Every method has an empty default: override what you need. With no factory installed Brook makes
  * no listener and does no extra work.
  *
