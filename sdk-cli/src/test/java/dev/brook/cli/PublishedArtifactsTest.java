@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.brook.core.client.Brook;
-import dev.brook.tck.BrookConformanceKit;
 import dev.brook.micrometer.MicrometerCallListener;
 import dev.brook.opentelemetry.OpenTelemetryCallListener;
+import dev.brook.tck.BrookConformanceKit;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.transport.apache.ApacheTransport;
 import dev.brook.transport.jdk.JdkTransport;
