@@ -90,7 +90,7 @@ public final class BrookCli {
     private static final String RESET = "\u001b[0m";
     private static final int READ_BUFFER = 16 * 1024;
     private static final Set<String> CHAT_ONLY =
-            Set.of("--transport", "--model", "--max-tokens", "--system", "--thinking", "--events", "--json");
+            Set.of("--transport", "--model", "--max-tokens", "--system", "--thinking", "--events", "--json", "--stats");
     private static final Set<String> DECODE_ONLY = Set.of("--sse", "--final");
 
     static final String USAGE_TEXT = String.join("\n",
@@ -114,6 +114,8 @@ public final class BrookCli {
             "                      (dimmed on a terminal)",
             "  --events            print each typed event as one JSON line instead of the text",
             "  --json              print the final message as JSON instead of the text",
+            "  --stats             after the reply, print on stderr the time to first token, tokens per",
+            "                      second, the request id and the attempts",
             "  --debug             print stack traces with errors",
             "  -h, --help          print this help",
             "  --version           print the version",
@@ -239,6 +241,10 @@ public final class BrookCli {
             request.thinking(ThinkingConfig.enabled(o.thinking));
         }
         Brook.Builder client = Brook.builder();
+        CallStats stats = new CallStats();
+        if (o.stats) {
+            client.addCallListener(stats);
+        }
         String transport = o.transport != null ? o.transport : blankToNull(env.get("BROOK_TRANSPORT"));
         if (transport != null) {
             client.transport(transport);
@@ -251,7 +257,7 @@ public final class BrookCli {
                 // The key only satisfies the builder: the embedded server checks nothing.
                 try (Brook brook = client.apiKey("replay-mode").baseUrl(server.baseUri().toString()).build()) {
                     line(err, REPLAY_NOTICE + ", transport " + brook.transportName() + ")");
-                    return stream(brook, request.build(), o, out, err);
+                    return stream(brook, request.build(), o, out, err, stats);
                 }
             }
         }
@@ -265,7 +271,19 @@ public final class BrookCli {
             client.baseUrl(baseUrl);
         }
         try (Brook brook = client.build()) {
-            return stream(brook, request.build(), o, out, err);
+            return stream(brook, request.build(), o, out, err, stats);
+        }
+    }
+
+    /** Streams the reply; with {@code --stats}, the stats line follows it on stderr, also after an error. */
+    private int stream(Brook brook, MessageRequest request, Options o, PrintStream out, PrintStream err,
+            CallStats stats) {
+        try {
+            return stream(brook, request, o, out, err);
+        } finally {
+            if (o.stats) {
+                line(err, stats.line());
+            }
         }
     }
 
@@ -516,6 +534,7 @@ public final class BrookCli {
         Integer thinking;
         boolean events;
         boolean json;
+        boolean stats;
         // decode
         boolean sse;
         boolean fin;
@@ -553,6 +572,7 @@ public final class BrookCli {
                     case "--debug" -> o.debug = true;
                     case "--events" -> o.events = true;
                     case "--json" -> o.json = true;
+                    case "--stats" -> o.stats = true;
                     case "--sse" -> o.sse = true;
                     case "--final" -> o.fin = true;
                     case "--transport", "--model", "--max-tokens", "--system", "--thinking" -> {

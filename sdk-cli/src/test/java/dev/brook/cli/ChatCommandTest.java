@@ -197,6 +197,46 @@ class ChatCommandTest {
     }
 
     @Test
+    void statsFollowTheReplyOnStderrWithTheRequestIdAndTheAttempts() throws Exception {
+        server.enqueue(ScriptedResponse.builder().status(529).header("content-type", "application/json")
+                .header("retry-after-ms", "10")
+                .body("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"busy\"}}")
+                .build());
+        server.enqueue(ScriptedResponse.sseByEvent(read(FIXTURES.resolve("text-basic.sse")).getBytes(StandardCharsets.UTF_8),
+                Duration.ZERO).newBuilder().header("request-id", "req_stats_1").build());
+        Result r = run(apiEnv(), "--stats", "Hello");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode manifest = json(read(FIXTURES.resolve("manifest.json")));
+        assertThat(r.out()).isEqualTo(manifest.get(0).get("text").asText() + "\n");
+        long outputTokens = json(read(FIXTURES.resolve(manifest.get(0).get("final").asText())))
+                .get("usage").get("output_tokens").asLong();
+        assertThat(r.err()).matches("brook: stats: time to first token \\d+ ms, \\d+\\.\\d tokens/s \\("
+                + outputTokens + " output tokens in \\d+\\.\\d\\d s after the first\\), request id req_stats_1,"
+                + " 2 attempts\n");
+    }
+
+    @Test
+    void statsAfterAReplayNameTheReplaysRequestId() {
+        Result r = run(Map.of(), "--stats", "Tell me a story");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo(ReplayScript.STORY + "\n");
+        assertThat(r.err()).endsWith(", request id req_replay_01, 1 attempt\n")
+                .contains("brook: stats: time to first token ").contains(" tokens/s (");
+    }
+
+    @Test
+    void statsAfterAFailureSayWhatIsKnown() throws Exception {
+        server.enqueue(ScriptedResponse.builder().status(400).header("content-type", "application/json")
+                .header("request-id", "req_stats_400")
+                .body("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"bad\"}}")
+                .build());
+        Result r = run(apiEnv(), "--stats", "Hello");
+        assertThat(r.exitCode()).as(r.toString()).isNotZero();
+        assertThat(r.err()).contains("brook: stats: time to first token none (no content), output tokens unknown,"
+                + " request id req_stats_400, 1 attempt\n");
+    }
+
+    @Test
     void thinkingSetsTheBudgetAndRaisesTheDefaultMaxTokens() throws Exception {
         server.enqueue(ScriptedResponse.sse(read(FIXTURES.resolve("thinking.sse"))));
         Result r = run(apiEnv(), "--thinking", "2000", "What is 27 * 453?");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.brook.core.client.Brook;
+import dev.brook.micrometer.MicrometerCallListener;
+import dev.brook.opentelemetry.OpenTelemetryCallListener;
 import dev.brook.tck.BrookConformanceKit;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.transport.apache.ApacheTransport;
@@ -34,7 +36,8 @@ class PublishedArtifactsTest {
 
     /** One class from each published jar module, to find where that module's artifact is. */
     private static final List<Class<?>> PUBLISHED = List.of(Brook.class, JdkTransport.class, OkHttpTransport.class,
-            ApacheTransport.class, VertxTransport.class, FakeMessagesServer.class, BrookConformanceKit.class);
+            ApacheTransport.class, VertxTransport.class, FakeMessagesServer.class, BrookConformanceKit.class,
+            MicrometerCallListener.class, OpenTelemetryCallListener.class);
 
     @TestFactory
     Stream<DynamicTest> everyPublishedArtifactCarriesTheLicense() throws IOException {

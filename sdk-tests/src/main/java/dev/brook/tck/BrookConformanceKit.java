@@ -24,7 +24,7 @@ package dev.brook.tck;
 public abstract class BrookConformanceKit
         implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite,
         CancellationSuite, FaultSuite, AsyncSuite, TlsSuite, TimeoutSuite, CallIdentitySuite, AsyncStressSuite,
-        ReactiveStreamsSuite, EndpointSuite {
+        ReactiveStreamsSuite, EndpointSuite, CallListenerSuite {
     /** For subclasses, which supply the transport and its capabilities. */
     public BrookConformanceKit() {
     }

@@ -56,6 +56,7 @@ public final class Brook implements AutoCloseable {
     private final Transport transport;
     private final boolean ownsTransport;
     private final Executor callbackExecutor;
+    private final List<CallListener.Factory> callListeners;
     private final Executor blockingExecutor;
     private final ExecutorService ownedBlockingExecutor;
     private final ScheduledExecutorService scheduler;
@@ -74,6 +75,7 @@ public final class Brook implements AutoCloseable {
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.callbackExecutor = b.callbackExecutor;
+        this.callListeners = List.copyOf(b.callListeners);
         if (b.blockingExecutor != null) {
             this.blockingExecutor = b.blockingExecutor;
             this.ownedBlockingExecutor = null;
@@ -129,6 +131,7 @@ public final class Brook implements AutoCloseable {
         b.maxEventSize = maxEventSize;
         b.transport = transport;
         b.callbackExecutor = callbackExecutor;
+        b.callListeners.addAll(callListeners);
         b.blockingExecutor = ownedBlockingExecutor == null ? blockingExecutor : null;
         b.scheduler = scheduler == DefaultScheduler.get() ? null : scheduler;
         return b;
@@ -191,6 +194,11 @@ public final class Brook implements AutoCloseable {
 
     Executor callbackExecutor() {
         return callbackExecutor;
+    }
+
+    /** The listener factories, in the order added; empty when none is installed. */
+    List<CallListener.Factory> callListeners() {
+        return callListeners;
     }
 
     Executor blockingExecutor() {
@@ -256,6 +264,7 @@ public final class Brook implements AutoCloseable {
         private Transport transport;
         private String transportName;
         private Executor callbackExecutor;
+        private final List<CallListener.Factory> callListeners = new ArrayList<>();
         private Executor blockingExecutor;
         private ScheduledExecutorService scheduler;
 
@@ -421,6 +430,23 @@ public final class Brook implements AutoCloseable {
          */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = Objects.requireNonNull(executor, "callbackExecutor");
+            return this;
+        }
+
+        /**
+         * Reports the lifecycle of every Messages call (attempts, retries, headers and request id, first
+         * event, first token, end with usage, failure) to a listener the factory makes per call: what
+         * {@code brook-micrometer} and {@code brook-opentelemetry} install. Default: none, which costs
+         * nothing. See {@link CallListener} for the order and threads of its callbacks.
+         *
+         * Several can be added (metrics and tracing, say): each gets every callback, in the order added,
+         * and one that throws does not keep the others from theirs.
+         *
+         * @param factory makes the listener of each call
+         * @return this builder
+         */
+        public Builder addCallListener(CallListener.Factory factory) {
+            callListeners.add(Objects.requireNonNull(factory, "factory"));
             return this;
         }
 

@@ -12,6 +12,7 @@ import dev.brook.core.event.Delta.TextDelta;
 import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.internal.CallClock;
+import dev.brook.core.internal.CallEvents;
 import dev.brook.core.internal.StreamUpdates;
 import dev.brook.core.transport.Transport;
 import dev.brook.core.transport.TransportResponse;
@@ -26,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -61,6 +63,7 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     private final InputStream body;
     private final CallClock clock;
     private final String requestId;
+    private final CallEvents callEvents;
     private final Cleaner.Cleanable cleanable;
     private final ArrayDeque<StreamEvent> pending = new ArrayDeque<>();
     private final MessageStreamDecoder decoder;
@@ -76,14 +79,15 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
      * @param clock the call's clock, running since the call started; stopped when the stream ends
      */
     MessageStream(Transport transport, TransportResponse response, InputStream body, int maxEventSize,
-            CallClock clock, String requestId) {
+            CallClock clock, String requestId, CallEvents events) {
         this.transport = transport;
         this.response = response;
         this.body = body;
         this.clock = clock;
         this.requestId = requestId;
-        this.decoder = new MessageStreamDecoder(pending::add, maxEventSize, requestId, clock.attempts());
-        Release release = new Release(response, body, clock);
+        this.callEvents = events;
+        this.decoder = new MessageStreamDecoder(events.watch(pending::add), maxEventSize, requestId, clock.attempts());
+        Release release = new Release(response, body, clock, events);
         clock.startBody(release::abort);
         this.cleanable = CLEANER.register(this, release);
     }
@@ -218,7 +222,29 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     @Override
     public void close() {
         closed = true;
+        if (callEvents.active() && !callEvents.ended()) {
+            reportClosed();
+        }
         cleanable.clean();
+    }
+
+    /**
+     * Tells the call listeners how a stream closed before its end was read ended: whole, when
+     * {@code message_stop} had come (the reader stopped there), else cancelled.
+     */
+    private void reportClosed() {
+        Message whole = null;
+        try {
+            whole = decoder.isComplete() ? decoder.snapshot() : null;
+        } catch (RuntimeException racing) {
+            // close() from another thread while the reader decodes: report what is certain, a cancel.
+        }
+        if (whole != null) {
+            callEvents.succeeded(whole);
+        } else {
+            callEvents.failed(new CancellationException("The stream was closed after " + delivered
+                    + " events, before its end"));
+        }
     }
 
     /** Reads until an event is pending or the stream has ended; true when an event is pending. */
@@ -291,7 +317,12 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     private void finish(BrookException error) {
         ended = true;
         failure = error;
-        cleanable.clean();
+        if (error != null) {
+            callEvents.failed(error);
+        } else if (finalMessage != null) {
+            callEvents.succeeded(finalMessage);
+        }
+        cleanable.clean(); // closed before the end, with no report above: the release reports a cancel
     }
 
     /** Frees the exchange; holds no reference to the stream, so the stream can become unreachable. */
@@ -299,11 +330,13 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         private final TransportResponse response;
         private final InputStream body;
         private final CallClock clock;
+        private final CallEvents events;
 
-        Release(TransportResponse response, InputStream body, CallClock clock) {
+        Release(TransportResponse response, InputStream body, CallClock clock, CallEvents events) {
             this.response = response;
             this.body = body;
             this.clock = clock;
+            this.events = events;
         }
 
         /** Called when the clock fires: wake the reader without stopping the clock's verdict. */
@@ -315,6 +348,12 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
         public void run() {
             clock.stop();
             closeQuietly();
+            // A no-op when the end or the close was reported; else the stream was dropped unclosed. Guarded:
+            // without a listener, no exception (and no stack trace) is made for every stream.
+            if (events.active()) {
+                events.failed(new CancellationException("The stream was released before its end: it was closed,"
+                        + " or became unreachable without being closed"));
+            }
         }
 
         private void closeQuietly() {

@@ -8,6 +8,7 @@ import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.Message;
 import dev.brook.core.internal.AsyncStreamDriver;
 import dev.brook.core.internal.CallClock;
+import dev.brook.core.internal.CallEvents;
 import dev.brook.core.internal.ContentDecoding;
 import dev.brook.core.internal.ErrorResponses;
 import dev.brook.core.internal.InputStreamPublisher;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -88,7 +90,7 @@ public final class Messages {
      */
     public MessageStream stream(MessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        Call call = newCall("POST", endpoint, request.toJson(true), "text/event-stream", options);
+        Call call = newMessageCall(request, true, options);
         TransportResponse response = send(call);
         try {
             String requestId = requestId(response);
@@ -97,10 +99,12 @@ public final class Messages {
                 throw notAnEventStream(contentType, response.statusCode(), requestId, call.clock().attempts());
             }
             InputStream body = ContentDecoding.decode(call.clock().watch(body(response)), response.headers());
-            return new MessageStream(brook.transport(), response, body, brook.maxEventSize(), call.clock(), requestId);
+            return new MessageStream(brook.transport(), response, body, brook.maxEventSize(), call.clock(), requestId,
+                    call.events());
         } catch (RuntimeException | Error e) {
             response.close();
             call.clock().stop();
+            call.events().failed(e);
             throw e;
         }
     }
@@ -180,7 +184,16 @@ public final class Messages {
      */
     public Message create(MessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        return callJson("POST", endpoint, request.toJson(false), options, Message::fromJson);
+        Call call = newMessageCall(request, false, options);
+        Message message;
+        try {
+            message = callJson(call, Message::fromJson);
+        } catch (RuntimeException | Error e) {
+            call.events().failed(e);
+            throw e;
+        }
+        call.events().succeeded(message);
+        return message;
     }
 
     /**
@@ -232,8 +245,13 @@ public final class Messages {
      *     {@link StreamProtocolException} naming the call
      */
     <T> T callJson(String method, URI uri, byte[] body, RequestOptions options, Function<byte[], T> parse) {
-        Call call = newCall(method, uri, body, "application/json", options);
+        return callJson(newCall(method, uri, body, "application/json", options, CallEvents.NONE), parse);
+    }
+
+    private <T> T callJson(Call call, Function<byte[], T> parse) {
         CallClock clock = call.clock();
+        String method = call.request().method();
+        URI uri = call.request().uri();
         TransportResponse response = send(call);
         String requestId = requestId(response);
         byte[] bytes;
@@ -267,7 +285,7 @@ public final class Messages {
      * for a caller that reads it incrementally and closes it (which stops the clock).
      */
     OpenBody openBody(String method, URI uri, String accept, RequestOptions options) {
-        Call call = newCall(method, uri, new byte[0], accept, options);
+        Call call = newCall(method, uri, new byte[0], accept, options, CallEvents.NONE);
         TransportResponse response = send(call);
         try {
             InputStream body = ContentDecoding.decode(watchedBody(call.clock(), response), response.headers());
@@ -309,17 +327,28 @@ public final class Messages {
                 requestId, clock.attempts());
     }
 
-    /** One call's request, clock and retry policy. */
-    private record Call(TransportRequest request, CallClock clock, RetryPolicy policy) {
+    /** One call's request, clock, retry policy and listeners. */
+    private record Call(TransportRequest request, CallClock clock, RetryPolicy policy, CallEvents events) {
+    }
+
+    /** A Messages call, reported to the call listeners from here on. */
+    private Call newMessageCall(MessageRequest request, boolean streaming, RequestOptions options) {
+        Objects.requireNonNull(options, "options");
+        byte[] body = request.toJson(streaming);
+        CallEvents events = CallEvents.start(brook.callListeners(), request.model(), streaming, request.maxTokens(),
+                brook.transport().name(), endpoint);
+        return newCall("POST", endpoint, body, streaming ? "text/event-stream" : "application/json", options, events);
     }
 
     /** Starts the call's clock: from here on, every timeout counts. */
-    private Call newCall(String method, URI uri, byte[] body, String accept, RequestOptions options) {
+    private Call newCall(String method, URI uri, byte[] body, String accept, RequestOptions options,
+            CallEvents events) {
         Objects.requireNonNull(options, "options");
-        TransportRequest request = TransportRequest.of(method, uri, headers(accept, options, body.length > 0), body);
+        TransportRequest request = TransportRequest.of(method, uri, headers(accept, options, body.length > 0,
+                events.requestHeaders()), body);
         CallClock clock = new CallClock(brook.scheduler(), brook.blockingExecutor(), uri, brook.connectTimeout(),
                 options.idleTimeout().orElse(brook.idleTimeout()), options.totalTimeout().orElse(brook.totalTimeout()));
-        return new Call(request, clock, new RetryPolicy(options.maxRetries().orElse(brook.maxRetries())));
+        return new Call(request, clock, new RetryPolicy(options.maxRetries().orElse(brook.maxRetries())), events);
     }
 
     /**
@@ -330,6 +359,7 @@ public final class Messages {
             return sendWithRetries(call);
         } catch (RuntimeException | Error e) {
             call.clock().stop();
+            call.events().failed(e);
             throw e;
         }
     }
@@ -337,8 +367,10 @@ public final class Messages {
     private TransportResponse sendWithRetries(Call call) {
         brook.transport().checkBlockingAllowed();
         CallClock clock = call.clock();
+        CallEvents events = call.events();
         for (int retry = 0; ; retry++) {
             TransportExchange exchange = clock.startAttempt();
+            events.attemptStart(clock.attempts());
             TransportResponse response;
             try {
                 response = brook.transport().execute(call.request(), exchange);
@@ -348,10 +380,11 @@ public final class Messages {
                 if (retry >= call.policy().maxRetries() || !failure.retryable()) {
                     throw failure;
                 }
-                sleep(clock, call.policy().delay(retry + 1, TransportHeaders.empty()), failure);
+                retryAfter(call, call.policy().delay(retry + 1, TransportHeaders.empty()), failure);
                 continue;
             }
             clock.endAttempt();
+            events.responseHeaders(response.statusCode(), requestId(response));
             StreamTimeoutException.Kind fired = clock.fired();
             if (fired != null) {
                 // The headers came just as a timeout fired: the verdict stands, as if they had not come.
@@ -360,7 +393,7 @@ public final class Messages {
                 if (retry >= call.policy().maxRetries() || !timeout.retryable()) {
                     throw timeout;
                 }
-                sleep(clock, call.policy().delay(retry + 1, TransportHeaders.empty()), timeout);
+                retryAfter(call, call.policy().delay(retry + 1, TransportHeaders.empty()), timeout);
                 continue;
             }
             int status = response.statusCode();
@@ -371,7 +404,7 @@ public final class Messages {
             if (retry >= call.policy().maxRetries() || !error.retryable()) {
                 throw error;
             }
-            sleep(clock, call.policy().delay(retry + 1, response.headers()), error);
+            retryAfter(call, call.policy().delay(retry + 1, response.headers()), error);
         }
     }
 
@@ -411,6 +444,12 @@ public final class Messages {
         throw e instanceof RuntimeException r ? r : new CompletionException(e);
     }
 
+    /** Reports the retry, then waits for its delay on the call's clock. */
+    private static void retryAfter(Call call, Duration delay, BrookException cause) {
+        call.events().retryScheduled(cause, delay);
+        sleep(call.clock(), delay, cause);
+    }
+
     private static void sleep(CallClock clock, Duration delay, BrookException cause) {
         try {
             clock.sleep(delay);
@@ -425,11 +464,12 @@ public final class Messages {
 
     private AsyncMessageStream startAsync(MessageRequest request, StreamListener listener, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        Call call = newCall("POST", endpoint, request.toJson(true), "text/event-stream", options);
-        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), call.clock());
+        Call call = newMessageCall(request, true, options);
+        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), call.clock(), call.events());
         CompletableFuture<Message> outcome = driver.result();
         if (listener != null) {
-            ListenerSubscriber subscriber = new ListenerSubscriber(listener, brook.callbackExecutor(), driver);
+            ListenerSubscriber subscriber = new ListenerSubscriber(listener, brook.callbackExecutor(), driver,
+                    call.events());
             outcome = subscriber.outcome();
             driver.subscribe(subscriber);
         }
@@ -444,6 +484,7 @@ public final class Messages {
         }
         CallClock clock = call.clock();
         TransportExchange exchange = clock.startAttempt();
+        call.events().attemptStart(clock.attempts());
         CompletableFuture<TransportResponse> sent;
         try {
             sent = brook.transport().executeAsync(call.request(), exchange, brook.blockingExecutor());
@@ -477,6 +518,9 @@ public final class Messages {
             TransportResponse response, Throwable error) {
         CallClock clock = call.clock();
         clock.endAttempt();
+        if (response != null) {
+            call.events().responseHeaders(response.statusCode(), requestId(response));
+        }
         StreamTimeoutException.Kind fired = clock.fired();
         if (driver.isDone() || fired == StreamTimeoutException.Kind.TOTAL) {
             if (response != null) {
@@ -541,7 +585,9 @@ public final class Messages {
             driver.failBeforeBody(failure);
             return;
         }
-        call.clock().schedule(call.policy().delay(retry + 1, headers), () -> attemptAsync(call, driver, retry + 1));
+        Duration delay = call.policy().delay(retry + 1, headers);
+        call.events().retryScheduled(failure, delay);
+        call.clock().schedule(delay, () -> attemptAsync(call, driver, retry + 1));
     }
 
     /** Checks a 2xx response and starts its body flowing into {@code driver}. */
@@ -624,7 +670,8 @@ public final class Messages {
      * The request headers: Brook's own, then this call's extras (which may replace {@code user-agent}
      * but never a header in {@link RequestOptions#RESERVED_HEADERS}, refused when the options were built).
      */
-    private TransportHeaders headers(String accept, RequestOptions options, boolean hasBody) {
+    private TransportHeaders headers(String accept, RequestOptions options, boolean hasBody,
+            Map<String, String> listenerHeaders) {
         TransportHeaders.Builder h = TransportHeaders.builder();
         if (brook.apiKey() != null) {
             h.set("x-api-key", brook.apiKey());
@@ -646,6 +693,7 @@ public final class Messages {
         }
         h.set("accept", accept);
         h.set("user-agent", userAgent);
+        listenerHeaders.forEach(h::set); // before the call's own headers, which win
         options.headers().forEach((name, values) -> {
             h.set(name, values.get(0));
             for (int i = 1; i < values.size(); i++) {

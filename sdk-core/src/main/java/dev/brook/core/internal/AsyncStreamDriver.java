@@ -2,6 +2,7 @@ package dev.brook.core.internal;
 
 import dev.brook.core.accumulate.MessageStreamDecoder;
 import dev.brook.core.client.Brook;
+import dev.brook.core.client.CallListener;
 import dev.brook.core.error.BrookException;
 import dev.brook.core.error.StreamTimeoutException;
 import dev.brook.core.event.Message;
@@ -41,6 +42,7 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     private final CompletableFuture<Message> result = new CompletableFuture<>();
     private final int maxEventSize;
     private final CallClock clock;
+    private final CallEvents events;
 
     /** Set once, by {@link #subscribe}, after its {@code onSubscribe}; cleared once the subscriber is done with. */
     private volatile Flow.Subscriber<? super StreamEvent> downstream;
@@ -68,10 +70,13 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
 
     /**
      * @param clock the call's clock, already running; the driver reacts when it fires (off the timer thread)
+     * @param events the call's listeners: told of the first event and token and of the outcome, and their
+     *     scope opened around every signal to the subscriber
      */
-    public AsyncStreamDriver(int maxEventSize, CallClock clock) {
+    public AsyncStreamDriver(int maxEventSize, CallClock clock, CallEvents events) {
         this.maxEventSize = maxEventSize;
         this.clock = clock;
+        this.events = events;
         clock.onFire(this::clockFired);
     }
 
@@ -114,7 +119,7 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     /** The response has arrived (2xx, an event stream): start reading its body as demand allows. */
     public void start(TransportResponse response, Flow.Publisher<ByteBuffer> bodyPublisher, String requestId) {
         inFlight = null;
-        exchange = new Body(response, new MessageStreamDecoder(queue::add, maxEventSize, requestId, clock.attempts()),
+        exchange = new Body(response, new MessageStreamDecoder(events.watch(queue::add), maxEventSize, requestId, clock.attempts()),
                 requestId);
         clock.startBody(this::release);
         // Checked after the body is published: an abort racing this method either sees the response (and
@@ -236,7 +241,13 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
                 StreamEvent event = queue.poll();
                 demand.decrementAndGet();
                 delivered++;
-                d.onNext(event);
+                if (events.active()) {
+                    try (CallListener.Scope scope = events.scope()) {
+                        d.onNext(event);
+                    }
+                } else {
+                    d.onNext(event);
+                }
                 Throwable cause = abortCause.get();
                 if (cause != null) {
                     finish(cause);
@@ -300,6 +311,11 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Releasing a finished stream failed", e);
         } finally {
+            if (outcome instanceof Message m) {
+                events.succeeded(m);
+            } else {
+                events.failed((Throwable) outcome);
+            }
             try {
                 notifyDownstream();
             } finally {
@@ -324,7 +340,7 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         if (downstreamCancelled) {
             return;
         }
-        try {
+        try (CallListener.Scope scope = events.scope()) {
             if (terminal instanceof Message) {
                 d.onComplete();
             } else {

@@ -1,6 +1,7 @@
 package dev.brook.core.internal;
 
 import dev.brook.core.accumulate.MessageAccumulator;
+import dev.brook.core.client.CallListener;
 import dev.brook.core.client.StreamListener;
 import dev.brook.core.event.ContentBlock;
 import dev.brook.core.event.Message;
@@ -59,17 +60,23 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
     };
     private final Executor executor;
     private final AsyncStreamDriver driver;
+    private final CallEvents events;
     private final MessageAccumulator accumulator = new MessageAccumulator();
     private final CompletableFuture<Message> outcome = new CompletableFuture<>();
     /** Volatile: a second onSubscribe (§2.5) may come from another publisher's thread. */
     private volatile Flow.Subscription subscription;
     private boolean done;
 
-    /** @param executor where callbacks run, or {@code null} for the thread that delivers the event */
-    public ListenerSubscriber(StreamListener listener, Executor executor, AsyncStreamDriver driver) {
+    /**
+     * @param executor where callbacks run, or {@code null} for the thread that delivers the event
+     * @param events the call's listeners, whose scope is opened around callbacks run on {@code executor}
+     *     (inline ones run inside the driver's)
+     */
+    public ListenerSubscriber(StreamListener listener, Executor executor, AsyncStreamDriver driver, CallEvents events) {
         this.listener = listener;
         this.executor = executor == null ? null : new SerialExecutor(executor);
         this.driver = driver;
+        this.events = events;
     }
 
     /**
@@ -149,6 +156,12 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
     private void run(Runnable task) {
         if (executor == null) {
             task.run();
+        } else if (events.active()) {
+            executor.execute(() -> {
+                try (CallListener.Scope scope = events.scope()) {
+                    task.run();
+                }
+            });
         } else {
             executor.execute(task);
         }

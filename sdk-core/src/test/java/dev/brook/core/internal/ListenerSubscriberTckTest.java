@@ -45,8 +45,8 @@ public class ListenerSubscriberTckTest extends FlowSubscriberBlackboxVerificatio
     public Flow.Subscriber<StreamEvent> createFlowSubscriber() {
         CallClock clock = new CallClock(timer, offTimer, URI.create("http://127.0.0.1/v1/messages"),
                 Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ZERO);
-        AsyncStreamDriver driver = new AsyncStreamDriver(64 * 1024, clock);
-        return new ListenerSubscriber(new StreamListener() { }, callbackExecutor(), driver);
+        AsyncStreamDriver driver = new AsyncStreamDriver(64 * 1024, clock, CallEvents.NONE);
+        return new ListenerSubscriber(new StreamListener() { }, callbackExecutor(), driver, CallEvents.NONE);
     }
 
     @Override

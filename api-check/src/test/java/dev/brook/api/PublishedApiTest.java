@@ -3,6 +3,8 @@ package dev.brook.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brook.core.client.Brook;
+import dev.brook.micrometer.MicrometerCallListener;
+import dev.brook.opentelemetry.OpenTelemetryCallListener;
 import dev.brook.tck.BrookConformanceKit;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.transport.apache.ApacheTransport;
@@ -21,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every published module's public API against its committed dump in {@code api/<artifactId>.api}: a
  * change to the contract must update the dump in the same commit, so review sees it. To accept a
- * change, run {@code mvn -B verify -pl sdk-tests -am -Dtest=PublishedApiTest
+ * change, run {@code mvn -B verify -pl api-check -am -Dtest=PublishedApiTest
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbrook.api.update=true} and commit the rewritten files.
  */
 class PublishedApiTest {
@@ -34,7 +36,9 @@ class PublishedApiTest {
                 Arguments.of("brook-transport-apache", ApacheTransport.class),
                 Arguments.of("brook-transport-vertx", VertxTransport.class),
                 Arguments.of("brook-testkit", FakeMessagesServer.class),
-                Arguments.of("brook-sdk-tests", BrookConformanceKit.class));
+                Arguments.of("brook-sdk-tests", BrookConformanceKit.class),
+                Arguments.of("brook-micrometer", MicrometerCallListener.class),
+                Arguments.of("brook-opentelemetry", OpenTelemetryCallListener.class));
     }
 
     @ParameterizedTest(name = "{0}")
