@@ -41,7 +41,11 @@ import org.junit.jupiter.api.Test;
  * and a listener that throws from every callback breaks nothing.
  */
 public interface CallListenerSuite extends TransportSuite {
-    /** A complete reply, sync and async: the whole order, with the request id and the final message. */
+    /**
+     * A complete reply, sync and async: the whole order, with the request id and the final message.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aCompleteStreamIsReportedInOrder() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
@@ -63,7 +67,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** A 529 then a 200: two attempts, the retry between them with its cause, then the stream. */
+    /**
+     * A 529 then a 200: two attempts, the retry between them with its cause, then the stream.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aRetriedCallReportsEachAttemptAndTheRetry() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
@@ -86,7 +94,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** A 400 is not retried: one attempt with its headers, then the failure. */
+    /**
+     * A 400 is not retried: one attempt with its headers, then the failure.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void anApiErrorIsOneAttemptThenTheFailure() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
@@ -96,7 +108,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** An {@code event: error} mid-stream: the events so far, then the failure. */
+    /**
+     * An {@code event: error} mid-stream: the events so far, then the failure.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aStreamErrorIsTheFailureAfterTheFirstEvent() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
@@ -107,7 +123,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** A connection dropped mid-body: the failure is the incomplete stream, never retried. */
+    /**
+     * A connection dropped mid-body: the failure is the incomplete stream, never retried.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aDropMidBodyIsTheFailure() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
@@ -121,7 +141,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** A stalled body past the idle timeout: the failure is the timeout. */
+    /**
+     * A stalled body past the idle timeout: the failure is the timeout.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void anIdleTimeoutIsTheFailure() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
@@ -131,7 +155,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** A refused connection: attempts without response headers, the retry between them, the failure. */
+    /**
+     * A refused connection: attempts without response headers, the retry between them, the failure.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aRefusedConnectionReportsAttemptsWithoutHeaders() throws Exception {
         int closedPort;
@@ -154,7 +182,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** Closing a sync stream, or cancelling an async one, after the first event: a cancellation. */
+    /**
+     * Closing a sync stream, or cancelling an async one, after the first event: a cancellation.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void closingOrCancellingBeforeTheEndIsReportedAsACancellation() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
@@ -185,7 +217,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** {@code create()}: the order without stream events, ending with the whole message. */
+    /**
+     * {@code create()}: the order without stream events, ending with the whole message.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aNonStreamingCallIsReportedToo() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport()) {
@@ -206,7 +242,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** A listener cannot replace the headers Brook owns (credentials, version, content type); others go out. */
+    /**
+     * A listener cannot replace the headers Brook owns (credentials, version, content type); others go out.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aListenerAddsHeadersButNeverReplacesBrooksOwn() throws Exception {
         try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
@@ -227,7 +267,11 @@ public interface CallListenerSuite extends TransportSuite {
         }
     }
 
-    /** A listener that throws from every callback: the stream is whole, and a second listener sees it all. */
+    /**
+     * A listener that throws from every callback: the stream is whole, and a second listener sees it all.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
     @Test
     default void aThrowingListenerBreaksNothing() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
