@@ -14,6 +14,8 @@ import dev.brook.core.client.BatchResult;
 import dev.brook.core.client.BatchResults;
 import dev.brook.core.client.Batches;
 import dev.brook.core.client.Brook;
+import dev.brook.core.client.CallInfo;
+import dev.brook.core.client.CallListener;
 import dev.brook.core.client.MessageBatch;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.RequestOptions;
@@ -40,10 +42,27 @@ import dev.brook.core.request.MessageParam;
 import dev.brook.core.request.MessageRequest;
 import dev.brook.core.request.ThinkingConfig;
 import dev.brook.core.request.Tool;
+import dev.brook.micrometer.MicrometerCallListener;
+import dev.brook.opentelemetry.OpenTelemetryCallListener;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.RecordedRequest;
 import dev.brook.testkit.ScriptedResponse;
 import dev.brook.transport.jdk.JdkTransport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -919,6 +938,131 @@ class ReadmeExamplesTest {
 
     private static String errorBody(String type, String message) {
         return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
+    }
+
+    // ---- observing calls: the call listener, Micrometer, OpenTelemetry ----
+
+    private Brook callListenerExample(String apiKey) {
+        Brook brook = Brook.builder()
+                .apiKey(apiKey)
+                .addCallListener(call -> new CallListener() {
+                    private final long start = System.nanoTime();
+
+                    @Override
+                    public void responseHeaders(CallInfo c, int status, Optional<String> requestId) {
+                        System.err.println("call " + c.id() + ": HTTP " + status + ", request-id " + requestId.orElse("none"));
+                    }
+
+                    @Override
+                    public void firstToken(CallInfo c, ContentBlockDeltaEvent delta) {
+                        System.err.println("call " + c.id() + ": first token after "
+                                + (System.nanoTime() - start) / 1_000_000 + " ms");
+                    }
+
+                    @Override
+                    public void streamEnd(CallInfo c, Message message) {
+                        System.err.println("call " + c.id() + ": " + message.usage().outputTokens() + " output tokens");
+                    }
+                })
+                .build();
+        return brook;
+    }
+
+    @Test
+    void aCallListenerPrintsTheRequestIdTheFirstTokenAndTheUsage() {
+        server.enqueue(ScriptedResponse.sse(read(FIXTURES.resolve("text-basic.sse"))).newBuilder()
+                .header("request-id", "req_readme_1").build());
+        Message message;
+        try (Brook example = callListenerExample("test-key");
+                Brook brook = example.newBuilder().baseUrl(server.baseUri().toString()).build();
+                MessageStream stream = brook.messages().stream(hello())) {
+            message = stream.finalMessage();
+        }
+        // Only the example's lines: the transport selection may log to stderr too.
+        String printed = err.text().lines().filter(l -> l.startsWith("call ")).collect(Collectors.joining("\n"));
+        assertThat(printed).matches("call (\\d+): HTTP 200, request-id req_readme_1\n"
+                + "call \\1: first token after \\d+ ms\n"
+                + "call \\1: " + message.usage().outputTokens() + " output tokens");
+    }
+
+    private static Brook micrometerExample(MeterRegistry meterRegistry, ObservationRegistry observationRegistry,
+            String apiKey) {
+        MicrometerCallListener metrics = MicrometerCallListener.builder(meterRegistry)
+                .observationRegistry(observationRegistry) // optional: one Observation per call
+                .build();
+        Brook brook = Brook.builder()
+                .apiKey(apiKey)
+                .addCallListener(metrics)
+                .build();
+        return brook;
+    }
+
+    @Test
+    void micrometerRecordsTheFixturesUsageAndOneObservation() {
+        server.enqueue(ScriptedResponse.sse(read(FIXTURES.resolve("text-basic.sse"))));
+        SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+        TestObservationRegistry observationRegistry = TestObservationRegistry.create();
+        Message message;
+        try (Brook example = micrometerExample(meterRegistry, observationRegistry, "test-key");
+                Brook brook = example.newBuilder().baseUrl(server.baseUri().toString()).build();
+                MessageStream stream = brook.messages().stream(hello())) {
+            message = stream.finalMessage();
+        }
+        assertThat(meterRegistry.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary()
+                .totalAmount()).isEqualTo(message.usage().outputTokens());
+        assertThat(meterRegistry.get("gen_ai.client.operation.duration").tag("outcome", "success").timer().count())
+                .isEqualTo(1);
+        TestObservationRegistryAssert.assertThat(observationRegistry).hasNumberOfObservationsEqualTo(1)
+                .hasObservationWithNameEqualTo("gen_ai.client.operation").that().hasBeenStarted().hasBeenStopped();
+    }
+
+    private static Brook openTelemetryClient(OpenTelemetry openTelemetry, String apiKey) {
+        Brook brook = Brook.builder()
+                .apiKey(apiKey)
+                .addCallListener(OpenTelemetryCallListener.create(openTelemetry))
+                .build();
+        return brook;
+    }
+
+    private static void tellAStory(OpenTelemetry openTelemetry, Brook brook, MessageRequest request) {
+        Span story = openTelemetry.getTracer("my-app").spanBuilder("tell a story").startSpan();
+        try (Scope scope = story.makeCurrent()) {
+            // One "chat claude-opus-4-6" span, a child of story, whose traceparent the request carries; the
+            // listener below runs on the transport's thread with story as Span.current().
+            brook.messages().streamAsync(request, new StreamListener() {
+                @Override
+                public void onText(String delta, CharSequence textSoFar) {
+                    System.out.print(delta);
+                }
+            }).finalMessage().join();
+        } finally {
+            story.end();
+        }
+    }
+
+    @Test
+    void openTelemetryMakesAChildSpanWhoseTraceparentTheServerGot() throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        server.enqueue(ScriptedResponse.sse(read(FIXTURES.resolve("text-basic.sse"))));
+        try (Brook example = openTelemetryClient(openTelemetry, "test-key");
+                Brook brook = example.newBuilder().baseUrl(server.baseUri().toString()).build()) {
+            tellAStory(openTelemetry, brook, hello());
+        }
+        assertThat(out.text()).as("the listener printed the reply's text")
+                .isEqualTo(manifest("text-basic").get("text").asText());
+        SpanData story = spans.getFinishedSpanItems().stream().filter(d -> d.getName().equals("tell a story"))
+                .findFirst().orElseThrow();
+        SpanData chat = spans.getFinishedSpanItems().stream().filter(d -> d.getName().equals("chat claude-opus-4-6"))
+                .findFirst().orElseThrow();
+        assertThat(chat.getParentSpanId()).isEqualTo(story.getSpanId());
+        assertThat(chat.getTraceId()).isEqualTo(story.getTraceId());
+        assertThat(server.requests().get(0).header("traceparent"))
+                .contains("00-" + chat.getTraceId() + "-" + chat.getSpanId() + "-" + chat.getSpanContext().getTraceFlags().asHex());
+        openTelemetry.close();
     }
 
     /**
