@@ -242,9 +242,7 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
                 demand.decrementAndGet();
                 delivered++;
                 if (events.active()) {
-                    try (CallListener.Scope scope = events.scope()) {
-                        d.onNext(event);
-                    }
+                    deliverInScope(d, event);
                 } else {
                     d.onNext(event);
                 }
@@ -282,6 +280,16 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
                 s.request(1);
             }
             return;
+        }
+    }
+
+    /**
+     * One event to the subscriber inside the listeners' scope. Its own method, so that the loop above
+     * stays as small as it was for the JIT when no listener is installed.
+     */
+    private void deliverInScope(Flow.Subscriber<? super StreamEvent> d, StreamEvent event) {
+        try (CallListener.Scope scope = events.scope()) {
+            d.onNext(event);
         }
     }
 
