@@ -3,8 +3,10 @@ package dev.brook.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.brook.core.client.Brook;
+import dev.brook.kotlin.BrookCoroutines;
 import dev.brook.micrometer.MicrometerCallListener;
 import dev.brook.opentelemetry.OpenTelemetryCallListener;
+import dev.brook.reactor.BrookReactor;
 import dev.brook.tck.BrookConformanceKit;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.transport.apache.ApacheTransport;
@@ -38,7 +40,9 @@ class PublishedApiTest {
                 Arguments.of("brook-testkit", FakeMessagesServer.class),
                 Arguments.of("brook-sdk-tests", BrookConformanceKit.class),
                 Arguments.of("brook-micrometer", MicrometerCallListener.class),
-                Arguments.of("brook-opentelemetry", OpenTelemetryCallListener.class));
+                Arguments.of("brook-opentelemetry", OpenTelemetryCallListener.class),
+                Arguments.of("brook-reactor", BrookReactor.class),
+                Arguments.of("brook-kotlin", BrookCoroutines.class));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -74,6 +74,22 @@ class MessagesFlowTest {
         assertThat(server.requestCount()).isEqualTo(before + 4)
     }
 
+    /** The README's example, verbatim (ReadmeExamplesTest checks it is here), against the fixture. */
+    @Test
+    fun readmeExample() = runTest(timeout = 30.seconds) {
+        server.respondAlways(ScriptedResponse.sse(fixture("text-basic.sse")))
+        val messages = brook.messages()
+        // A cold flow: each collection is one request; demand reaches the socket, cancelling closes it.
+        val text = StringBuilder()
+        messages.textFlow(request).collect { text.append(it) }
+
+        // Suspends until the reply is complete; throws the stream's typed error.
+        val message = messages.finalMessage(request)
+        check(message.text() == text.toString())
+        assertThat(text.toString()).startsWith("Once upon a time")
+        assertThat(server.requestCount()).isEqualTo(2)
+    }
+
     @Test
     fun slowCollectorReadsTwoHundredMegabytesInBoundedHeap() = runTest(timeout = 60.seconds) {
         // 200 events of 1 MiB each, of an unknown kind: nothing accumulates, so only read-ahead between

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.brook.core.client.Brook;
+import dev.brook.kotlin.BrookCoroutines;
 import dev.brook.micrometer.MicrometerCallListener;
 import dev.brook.opentelemetry.OpenTelemetryCallListener;
+import dev.brook.reactor.BrookReactor;
 import dev.brook.tck.BrookConformanceKit;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.transport.apache.ApacheTransport;
@@ -37,7 +39,7 @@ class PublishedArtifactsTest {
     /** One class from each published jar module, to find where that module's artifact is. */
     private static final List<Class<?>> PUBLISHED = List.of(Brook.class, JdkTransport.class, OkHttpTransport.class,
             ApacheTransport.class, VertxTransport.class, FakeMessagesServer.class, BrookConformanceKit.class,
-            MicrometerCallListener.class, OpenTelemetryCallListener.class);
+            MicrometerCallListener.class, OpenTelemetryCallListener.class, BrookReactor.class, BrookCoroutines.class);
 
     @TestFactory
     Stream<DynamicTest> everyPublishedArtifactCarriesTheLicense() throws IOException {

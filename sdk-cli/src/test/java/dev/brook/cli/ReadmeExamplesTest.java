@@ -44,6 +44,7 @@ import dev.brook.core.request.ThinkingConfig;
 import dev.brook.core.request.Tool;
 import dev.brook.micrometer.MicrometerCallListener;
 import dev.brook.opentelemetry.OpenTelemetryCallListener;
+import dev.brook.reactor.BrookReactor;
 import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.RecordedRequest;
 import dev.brook.testkit.ScriptedResponse;
@@ -186,11 +187,34 @@ class ReadmeExamplesTest {
         }
     }
 
+    @Test
+    void everyKotlinBlockOfTheReadmeIsInBrookKotlinsTests() throws IOException {
+        Path root = conformanceDir().getParent();
+        List<String> blocks = fencedBlocks(read(root.resolve("README.md")), "```kotlin");
+        assertThat(blocks).as("kotlin examples in the README").isNotEmpty();
+        List<String> source = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root.resolve("integration-kotlin/src/test/kotlin"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".kt")).sorted().collect(Collectors.toList())) {
+                source.addAll(significantLines(read(file)));
+            }
+        }
+        for (String block : blocks) {
+            assertThat(java.util.Collections.indexOfSubList(source, significantLines(block)))
+                    .as("this README example is not in brook-kotlin's tests verbatim, so it is not run:\n" + block)
+                    .isNotNegative();
+        }
+    }
+
     private static List<String> javaBlocks(String markdown) {
+        return fencedBlocks(markdown, "```java");
+    }
+
+    /** The contents of every block fenced by {@code fence} (such as {@code ```java}) and {@code ```}. */
+    private static List<String> fencedBlocks(String markdown, String fence) {
         List<String> blocks = new ArrayList<>();
         StringBuilder current = null;
         for (String line : markdown.split("\n", -1)) {
-            if (current == null && line.strip().equals("```java")) {
+            if (current == null && line.strip().equals(fence)) {
                 current = new StringBuilder();
             } else if (current != null && line.strip().equals("```")) {
                 blocks.add(current.toString());
@@ -938,6 +962,35 @@ class ReadmeExamplesTest {
 
     private static String errorBody(String type, String message) {
         return "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}}";
+    }
+
+    // ---- Reactor ----
+
+    private static Message reactorExample(Brook brook, MessageRequest request) {
+        BrookReactor reactor = BrookReactor.of(brook);
+        // Text as it arrives: demand reaches the socket, cancelling closes the connection.
+        reactor.text(request)
+                .doOnNext(System.out::print)
+                .blockLast();
+        // The final message; each subscription sends one request.
+        Message message = reactor.message(request)
+                .timeout(Duration.ofSeconds(60))
+                .block();
+        return message;
+    }
+
+    @Test
+    void reactorPrintsTheTextThenGivesTheMessage() {
+        serve("text-basic.sse");
+        serve("text-basic.sse");
+        Message message;
+        try (Brook brook = client()) {
+            message = reactorExample(brook, hello());
+        }
+        String text = manifest("text-basic").get("text").asText();
+        assertThat(String.join("", out.calls())).isEqualTo(text);
+        assertThat(message.text()).isEqualTo(text);
+        assertThat(server.requestCount()).as("one request per subscription").isEqualTo(2);
     }
 
     // ---- observing calls: the call listener, Micrometer, OpenTelemetry ----
