@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One accepted TCP connection of {@link FakeMessagesServer}, served by its own thread: reads HTTP/1.1
@@ -357,27 +356,9 @@ final class ServerConnection implements Runnable {
         boolean sendBody = bodyAllowed && !request.method().equals("HEAD");
         boolean chunked = !response.isFixedLength();
 
-        byte[][] wire = new byte[steps.size()][];
-        byte[] trailer = new byte[0];
-        if (response.isGzip()) {
-            ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(sink, 8192, true)) {
-                for (int i = 0; i < steps.size(); i++) {
-                    if (steps.get(i).kind == Step.Kind.CHUNK) {
-                        gz.write(steps.get(i).bytes);
-                        gz.flush(); // SYNC_FLUSH: everything so far decodes from these bytes
-                        wire[i] = sink.toByteArray();
-                        sink.reset();
-                    }
-                }
-                gz.finish();
-                trailer = sink.toByteArray();
-            }
-        } else {
-            for (int i = 0; i < steps.size(); i++) {
-                wire[i] = steps.get(i).bytes;
-            }
-        }
+        WireBody body = WireBody.of(response);
+        byte[][] wire = body.wire;
+        byte[] trailer = body.trailer;
 
         StringBuilder head = new StringBuilder(256);
         head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
@@ -391,7 +372,7 @@ final class ServerConnection implements Runnable {
             if (chunked) {
                 head.append("Transfer-Encoding: chunked\r\n");
             } else {
-                head.append("Content-Length: ").append(declaredLength(steps, wire, trailer)).append("\r\n");
+                head.append("Content-Length: ").append(body.declaredLength()).append("\r\n");
             }
         }
         if (!keepAlive) {
@@ -449,25 +430,6 @@ final class ServerConnection implements Runnable {
         }
         out.flush();
         return true;
-    }
-
-    /**
-     * The Content-Length to announce: every chunk on the wire plus the gzip trailer. When a fault would
-     * cut nothing (it is the last step of an uncompressed body), one byte more, so the client always
-     * sees a truncated body.
-     */
-    private static long declaredLength(List<Step> steps, byte[][] wire, byte[] trailer) {
-        long total = trailer.length;
-        long beforeFault = -1;
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).isFault() && beforeFault < 0) {
-                beforeFault = total - trailer.length;
-            }
-            if (wire[i] != null) {
-                total += wire[i].length;
-            }
-        }
-        return beforeFault >= 0 && beforeFault >= total ? total + 1 : total;
     }
 
     private void writeBody(byte[] bytes, boolean chunked) throws IOException {
