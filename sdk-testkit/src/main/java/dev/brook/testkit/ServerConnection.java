@@ -29,11 +29,7 @@ import java.util.function.BooleanSupplier;
  */
 final class ServerConnection implements Runnable {
     /** What the connection needs from its server. */
-    interface Host {
-        ScriptedResponse responseFor(RecordedRequest request);
-
-        void recorded(RecordedRequest request);
-
+    interface Host extends ExchangeHost {
         void connectionClosed(ServerConnection connection);
     }
 
@@ -129,10 +125,16 @@ final class ServerConnection implements Runnable {
             if (request == null) {
                 return; // clean EOF between requests
             }
-            host.recorded(request);
-            ScriptedResponse response = host.responseFor(request);
+            ScriptedResponse response = host.accept(request);
             boolean keepAlive = wantsKeepAlive(request);
-            if (!serve(request, response, keepAlive)) {
+            boolean goOn;
+            host.exchangeStarted(1); // HTTP/1.1 serves one response at a time
+            try {
+                goOn = serve(request, response, keepAlive);
+            } finally {
+                host.exchangeEnded();
+            }
+            if (!goOn) {
                 return;
             }
             if (!keepAlive) {
@@ -350,6 +352,10 @@ final class ServerConnection implements Runnable {
     /** @return true when the connection may serve another request */
     private boolean serve(RecordedRequest request, ScriptedResponse response, boolean keepAlive) throws IOException {
         pause(response.headersDelay());
+        if (response.isGoAwayBeforeHeaders()) {
+            closeGracefully(); // HTTP/1.1 has no GOAWAY: a close before any response byte says the same
+            return false;
+        }
         List<Step> steps = response.steps();
         int status = response.status();
         boolean bodyAllowed = status >= 200 && status != 204 && status != 304;
@@ -601,7 +607,8 @@ final class ServerConnection implements Runnable {
         }
     }
 
-    private static String reason(int status) {
+    /** The reason phrase sent after {@code status} in a status line. */
+    static String reason(int status) {
         switch (status) {
             case 100: return "Continue";
             case 200: return "OK";
