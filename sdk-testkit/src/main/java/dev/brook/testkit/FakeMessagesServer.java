@@ -226,6 +226,11 @@ public final class FakeMessagesServer implements AutoCloseable {
      *   <li>{@link ScriptedResponse.Builder#goAwayBeforeHeaders()} sends {@code GOAWAY} with a
      *       last-stream-id below the stream, then closes the connection.
      * </ul>
+     * Unlike an HTTP/1.1 client, which reads the bytes before a fault in order from its socket, an HTTP/2
+     * client may drop DATA it received but has not read yet once the stream is reset or the connection
+     * ends (the JDK's does). A test that must see the chunks before a fault should put an {@link
+     * ScriptedResponse.Builder#awaitSignal(java.util.concurrent.CountDownLatch, Duration)
+     * awaitSignal} before it, released once the client read them.
      *
      * <p><b>Flow control.</b> A response writes its next chunk only while fewer than 128 KiB of it are
      * waiting to leave and its stream can send (the client's flow-control window is open and the TCP
