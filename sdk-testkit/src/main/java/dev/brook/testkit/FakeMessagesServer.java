@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
- * A real HTTP/1.1 server on 127.0.0.1 that replays {@link ScriptedResponse}s — chunk by chunk, with
- * delays, stalls, signals and faults — and records every request. Brook's conformance suites run every
- * transport against it; applications can use it to test their own streaming code.
+ * A real HTTP/1.1 server (or, with {@link #http2()}, HTTP/2) on 127.0.0.1 that replays {@link
+ * ScriptedResponse}s — chunk by chunk, with delays, stalls, signals and faults — and records every
+ * request. Brook's conformance suites run every transport against it; applications can use it to test
+ * their own streaming code.
  *
  * <pre>{@code
  * try (FakeMessagesServer server = new FakeMessagesServer().start()) {
@@ -43,12 +44,18 @@ import javax.net.ssl.SSLContext;
  * {@link RecordedRequest}'s method, path and body. A large body ({@link ScriptedResponse.Builder#repeat})
  * is generated while it is written, never held.
  *
- * <p><b>Protocol.</b> HTTP/1.1 with keep-alive (a connection serves requests until the client closes it,
+ * <p><b>Protocol.</b> By default HTTP/1.1 with keep-alive (a connection serves requests until the client closes it,
  * sends {@code Connection: close}, or a fault ends it); HTTP/1.0 requests get {@code Connection: close}.
  * Request bodies may use {@code Content-Length} or chunked encoding; {@code Expect: 100-continue} is
  * answered. Limits: request header section 64 KiB (431), request body 64 MiB (413), 4,096 open
  * connections (more are closed on accept), the last 10,000 requests kept for {@link #requests()} and
  * {@link #takeRequest(Duration)}.
+ *
+ * <p><b>HTTP/2.</b> {@link #http2()} switches the server to HTTP/2, built on Netty's {@code codec-http2}:
+ * in cleartext with prior knowledge or by {@code Upgrade: h2c}, over TLS by ALPN {@code h2}. The scripts,
+ * the queue and the records are the same; each request is one stream, and its response one HEADERS
+ * frame, DATA frames and END_STREAM, many at once on one connection. See {@link #http2()} for how each
+ * step and fault maps to frames.
  *
  * <p><b>Clients that leave.</b> While a script waits (a chunk delay, a stall, a signal) its thread keeps
  * reading the socket, so a client that closes or resets mid-response is seen at once: the server stops
@@ -82,6 +89,10 @@ public final class FakeMessagesServer implements AutoCloseable {
     private int openConnections; // guarded by connectionLock
     private final AtomicInteger totalConnections = new AtomicInteger();
 
+    private final Object streamLock = new Object();
+    private int openStreams; // guarded by streamLock
+    private int maxConcurrentStreams; // guarded by streamLock
+
     private final Object recordLock = new Object();
     private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>(); // guarded by recordLock
     private final LinkedBlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>(MAX_RECORDED);
@@ -94,16 +105,23 @@ public final class FakeMessagesServer implements AutoCloseable {
     private volatile boolean closed;
     private volatile int port = -1;
     private SSLContext tls; // guarded by stateLock
+    private boolean http2; // guarded by stateLock
+    private Http2Server http2Server; // guarded by stateLock
 
     private final ServerConnection.Host host = new ServerConnection.Host() {
         @Override
-        public ScriptedResponse responseFor(RecordedRequest request) {
-            return FakeMessagesServer.this.responseFor(request);
+        public ScriptedResponse accept(RecordedRequest request) {
+            return FakeMessagesServer.this.accept(request);
         }
 
         @Override
-        public void recorded(RecordedRequest request) {
-            record(request);
+        public void exchangeStarted(int onItsConnection) {
+            FakeMessagesServer.this.exchangeStarted(onItsConnection);
+        }
+
+        @Override
+        public void exchangeEnded() {
+            FakeMessagesServer.this.exchangeEnded();
         }
 
         @Override
@@ -113,6 +131,42 @@ public final class FakeMessagesServer implements AutoCloseable {
                     openConnections--;
                     connectionLock.notifyAll();
                 }
+            }
+        }
+    };
+
+    private final Http2Server.Host http2Host = new Http2Server.Host() {
+        @Override
+        public ScriptedResponse accept(RecordedRequest request) {
+            return FakeMessagesServer.this.accept(request);
+        }
+
+        @Override
+        public void exchangeStarted(int onItsConnection) {
+            FakeMessagesServer.this.exchangeStarted(onItsConnection);
+        }
+
+        @Override
+        public void exchangeEnded() {
+            FakeMessagesServer.this.exchangeEnded();
+        }
+
+        @Override
+        public int connectionOpened() {
+            synchronized (connectionLock) {
+                if (closed || openConnections >= MAX_CONNECTIONS) {
+                    return -1;
+                }
+                openConnections++;
+            }
+            return totalConnections.getAndIncrement();
+        }
+
+        @Override
+        public void connectionClosed() {
+            synchronized (connectionLock) {
+                openConnections--;
+                connectionLock.notifyAll();
             }
         }
     };
@@ -140,6 +194,68 @@ public final class FakeMessagesServer implements AutoCloseable {
     }
 
     /**
+     * Serves HTTP/2 instead of HTTP/1.1 only, on Netty's {@code codec-http2}. Call before {@link #start()};
+     * combine with {@link #useTls(SSLContext)} for HTTPS. Default off: the HTTP/1.1 server described
+     * above, on {@link ServerSocket}.
+     *
+     * <p><b>Protocols.</b> In cleartext ({@code h2c}) a connection that opens with the HTTP/2 preface
+     * (prior knowledge: OkHttp's {@code H2_PRIOR_KNOWLEDGE}, Apache's and Vert.x's HTTP/2-only clients)
+     * speaks HTTP/2 at once, and an HTTP/1.1 request with {@code Upgrade: h2c} (the JDK {@code HttpClient}
+     * set to {@code HTTP_2}) is answered {@code 101 Switching Protocols}, then on stream 1. Over TLS the
+     * server offers {@code h2} and {@code http/1.1} by ALPN, preferring {@code h2}, with the {@code
+     * SSLContext} given to {@code useTls} (the JDK's TLS). A client that asks for neither gets HTTP/1.1,
+     * answered from the same scripts by Netty's HTTP/1.1 codec: framed as the HTTP/1.1 server frames it,
+     * keep-alive and pipelining included, but with Netty's limits and error answers for malformed
+     * requests. {@link RecordedRequest#protocol()} tells which protocol answered.
+     *
+     * <p><b>Scripts on a stream.</b> Status and headers go in one HEADERS frame (names in lowercase, as
+     * HTTP/2 requires; connection-specific headers such as {@code Connection} are left out); each chunk
+     * in one DATA frame, split at the client's maximum frame size (16 KiB unless it allows more); the
+     * end of the body sets END_STREAM, on the last chunk's frame or on an empty DATA frame after a
+     * stall, signal or permit step. Delays, stalls, signals, permits, {@link
+     * ScriptedResponse.Builder#repeat repeat}, {@link ScriptedResponse.Builder#gzip() gzip} and {@link
+     * ScriptedResponse.Builder#fixedLength() fixedLength} ({@code content-length}) mean what they mean
+     * over HTTP/1.1, per stream. A 1xx status sends an informational HEADERS frame and leaves the stream
+     * open. Faults:
+     * <ul>
+     *   <li>{@link ScriptedResponse.Builder#resetMidBody()} resets that stream only: {@code RST_STREAM}
+     *       with {@code INTERNAL_ERROR}, after the DATA written so far has left; the connection and its
+     *       other streams go on.
+     *   <li>{@link ScriptedResponse.Builder#closeMidBody()}, and a signal or permit that never comes,
+     *       close the whole TCP connection (no {@code GOAWAY}), ending every stream on it.
+     *   <li>{@link ScriptedResponse.Builder#goAwayBeforeHeaders()} sends {@code GOAWAY} with a
+     *       last-stream-id below the stream, then closes the connection.
+     * </ul>
+     * Unlike an HTTP/1.1 client, which reads the bytes before a fault in order from its socket, an HTTP/2
+     * client may drop DATA it received but has not read yet once the stream is reset or the connection
+     * ends (the JDK's does). A test that must see the chunks before a fault should put an {@link
+     * ScriptedResponse.Builder#awaitSignal(java.util.concurrent.CountDownLatch, Duration)
+     * awaitSignal} before it, released once the client read them.
+     *
+     * <p><b>Flow control.</b> A response writes its next chunk only while fewer than 128 KiB of it are
+     * waiting to leave and its stream can send (the client's flow-control window is open and the TCP
+     * connection drains), so a client that reads slowly slows the script down and the server holds about
+     * one chunk per stream, whatever the body's size. {@code SETTINGS_MAX_CONCURRENT_STREAMS} is 1,000.
+     *
+     * <p><b>Threads.</b> Two daemon threads do the I/O of every connection; each response's script runs
+     * on a daemon thread of its own (stack 256 KiB), so a waiting script holds up nothing else. A client
+     * that resets its stream, or closes the connection, stops that stream's script at once, as over
+     * HTTP/1.1; {@link #openStreams()} and {@link #awaitOpenStreams(int, Duration)} show it.
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException if the server was already started
+     */
+    public FakeMessagesServer http2() {
+        synchronized (stateLock) {
+            if (started) {
+                throw new IllegalStateException("http2 must be called before start()");
+            }
+            http2 = true;
+            return this;
+        }
+    }
+
+    /**
      * Binds 127.0.0.1 on a free port chosen by the system and starts accepting connections.
      *
      * @return this server, for chaining
@@ -153,6 +269,13 @@ public final class FakeMessagesServer implements AutoCloseable {
             }
             if (started) {
                 throw new IllegalStateException("FakeMessagesServer is already started on port " + port);
+            }
+            if (http2) {
+                Http2Server server = new Http2Server(http2Host, tls);
+                port = server.start();
+                http2Server = server;
+                started = true;
+                return this;
             }
             ServerSocket ss;
             try {
@@ -285,6 +408,58 @@ public final class FakeMessagesServer implements AutoCloseable {
     }
 
     /**
+     * @return how many responses are being served now, on all connections: one per HTTP/2 stream or
+     *     HTTP/1.1 exchange whose script is running. A response counts from the moment its request was
+     *     read until its last byte left for the socket, a fault ended it, or the server saw the client
+     *     leave (a reset stream, a closed connection), so after a client cancels a stream this drops
+     *     even though an HTTP/2 connection stays open
+     */
+    public int openStreams() {
+        synchronized (streamLock) {
+            return openStreams;
+        }
+    }
+
+    /**
+     * Waits until at most {@code count} responses are being served (see {@link #openStreams()}), for
+     * example to prove that cancelling a stream stopped its script.
+     *
+     * @param count the count to wait for, 0 or more
+     * @param timeout the longest wait
+     * @return true if the count dropped to {@code count} or below in time; false otherwise
+     * @throws InterruptedException if the thread is interrupted while waiting
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public boolean awaitOpenStreams(int count, Duration timeout) throws InterruptedException {
+        if (count < 0) {
+            throw new IllegalArgumentException("count < 0: " + count);
+        }
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (streamLock) {
+            while (openStreams > count) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(streamLock, remaining);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * @return the most responses one connection was serving at once since the server started: 0 before
+     *     the first request, 1 over HTTP/1.1 (one response at a time), up to 1,000 over HTTP/2. Proves a
+     *     client multiplexed its streams, for example that 500 concurrent streams shared a connection.
+     */
+    public int maxConcurrentStreamsSeen() {
+        synchronized (streamLock) {
+            return maxConcurrentStreams;
+        }
+    }
+
+    /**
      * Waits until at most {@code count} connections are open, for example to prove a client released
      * its connection after cancelling a stream.
      *
@@ -319,12 +494,14 @@ public final class FakeMessagesServer implements AutoCloseable {
     @Override
     public void close() {
         Thread acceptorThread;
+        Http2Server netty;
         synchronized (stateLock) {
             if (closed) {
                 return;
             }
             closed = true;
             acceptorThread = acceptor;
+            netty = http2Server;
             if (serverSocket != null) {
                 try {
                     serverSocket.close();
@@ -333,10 +510,18 @@ public final class FakeMessagesServer implements AutoCloseable {
                 }
             }
         }
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        if (netty != null) {
+            try {
+                netty.close(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         for (ServerConnection c : connections) {
             c.abort();
         }
-        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
             if (acceptorThread != null) {
                 acceptorThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
@@ -356,7 +541,8 @@ public final class FakeMessagesServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FakeMessagesServer{" + (started ? "127.0.0.1:" + port : "not started") + (closed ? ", closed" : "")
+        return "FakeMessagesServer{" + (started ? "127.0.0.1:" + port : "not started") + (http2 ? ", http2" : "")
+                + (closed ? ", closed" : "")
                 + ", requests=" + requestCount() + ", open=" + openConnections() + "}";
     }
 
@@ -431,6 +617,35 @@ public final class FakeMessagesServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Picks the response and records the request in one step, so records and responses are in the same
+     * order; a request the response refuses is not recorded (see {@link
+     * ScriptedResponse.Builder#goAwayBeforeHeaders()}).
+     */
+    private ScriptedResponse accept(RecordedRequest request) {
+        synchronized (recordLock) {
+            ScriptedResponse response = responseFor(request);
+            if (!response.isGoAwayBeforeHeaders()) {
+                record(request);
+            }
+            return response;
+        }
+    }
+
+    private void exchangeStarted(int onItsConnection) {
+        synchronized (streamLock) {
+            openStreams++;
+            maxConcurrentStreams = Math.max(maxConcurrentStreams, onItsConnection);
+        }
+    }
+
+    private void exchangeEnded() {
+        synchronized (streamLock) {
+            openStreams--;
+            streamLock.notifyAll();
+        }
+    }
+
     private ScriptedResponse responseFor(RecordedRequest request) {
         ScriptedResponse always = alwaysResponse;
         if (always != null) {
@@ -446,7 +661,7 @@ public final class FakeMessagesServer implements AutoCloseable {
         }
         return ScriptedResponse.json(500, errorJson("api_error",
                 "FakeMessagesServer has no response scripted for " + request.method() + " " + request.path()
-                        + " (request " + (requestCount.get()) + "); call enqueue(...), setDefaultResponse(...)"
+                        + " (request " + (requestCount.get() + 1) + "); call enqueue(...), setDefaultResponse(...)"
                         + " or respondAlways(...)"));
     }
 

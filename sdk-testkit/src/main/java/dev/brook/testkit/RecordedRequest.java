@@ -10,11 +10,23 @@ import java.util.TreeMap;
 
 /**
  * One request {@link FakeMessagesServer} received: request line, headers, the body after any chunked
- * transfer decoding, and which connection carried it.
+ * transfer decoding, which connection carried it, and over which protocol it was answered.
+ *
+ * <p>Over HTTP/2 the method and path come from the {@code :method} and {@code :path} pseudo-header
+ * fields, which, like {@code :scheme} and {@code :authority}, are not among {@link #headers()} (so there
+ * is no {@code Host} header unless the client sent one); header names are lowercase, as HTTP/2 requires.
+ * A request that asked to upgrade a cleartext HTTP/1.1 connection ({@code Upgrade: h2c}) is recorded as
+ * it was sent, with its {@code HTTP/1.1} version and its {@code Upgrade} headers, and its {@link
+ * #protocol()} is {@code HTTP/2}, the protocol of its response.
  *
  * <p>Immutable and thread-safe.
  */
 public final class RecordedRequest {
+    /** The value of {@link #protocol()} for a request answered over HTTP/1.1. */
+    static final String HTTP_1_1 = "HTTP/1.1";
+    /** The value of {@link #protocol()} for a request answered over HTTP/2. */
+    static final String HTTP_2 = "HTTP/2";
+
     private final String method;
     private final String path;
     private final String version;
@@ -23,6 +35,7 @@ public final class RecordedRequest {
     private final byte[] body;
     private final int connectionIndex;
     private final int sequenceNumber;
+    private final String protocol;
 
     RecordedRequest(
             String method,
@@ -32,6 +45,18 @@ public final class RecordedRequest {
             byte[] body,
             int connectionIndex,
             int sequenceNumber) {
+        this(method, path, version, headerLines, body, connectionIndex, sequenceNumber, HTTP_1_1);
+    }
+
+    RecordedRequest(
+            String method,
+            String path,
+            String version,
+            List<Map.Entry<String, String>> headerLines,
+            byte[] body,
+            int connectionIndex,
+            int sequenceNumber,
+            String protocol) {
         this.method = method;
         this.path = path;
         this.version = version;
@@ -45,6 +70,7 @@ public final class RecordedRequest {
         this.body = body;
         this.connectionIndex = connectionIndex;
         this.sequenceNumber = sequenceNumber;
+        this.protocol = protocol;
     }
 
     /** @return the request method as sent, for example {@code POST} */
@@ -57,9 +83,21 @@ public final class RecordedRequest {
         return path;
     }
 
-    /** @return the protocol version as sent, for example {@code HTTP/1.1} */
+    /**
+     * @return the protocol version as sent, for example {@code HTTP/1.1} from the request line, or
+     *     {@code HTTP/2} for a request sent on an HTTP/2 stream
+     */
     public String version() {
         return version;
+    }
+
+    /**
+     * @return the protocol the request was answered over: {@code HTTP/1.1} (also for an {@code HTTP/1.0}
+     *     request, which gets an HTTP/1.1 response) or {@code HTTP/2} (also for the request that upgraded
+     *     its connection with {@code Upgrade: h2c}, whose {@link #version()} is {@code HTTP/1.1})
+     */
+    public String protocol() {
+        return protocol;
     }
 
     /**
@@ -115,14 +153,18 @@ public final class RecordedRequest {
         return connectionIndex;
     }
 
-    /** @return this request's position on its connection: 0 for the first, 1 for a reuse, and so on */
+    /**
+     * @return this request's position on its connection: 0 for the first, 1 for a reuse, and so on; over
+     *     HTTP/2, the order in which the streams' request headers arrived
+     */
     public int sequenceNumber() {
         return sequenceNumber;
     }
 
     @Override
     public String toString() {
+        boolean upgraded = protocol.equals(HTTP_2) && !version.equals(HTTP_2);
         return method + " " + path + " " + version + " (" + body.length + " body bytes, connection "
-                + connectionIndex + " #" + sequenceNumber + ")";
+                + connectionIndex + " #" + sequenceNumber + (upgraded ? ", answered over " + protocol : "") + ")";
     }
 }

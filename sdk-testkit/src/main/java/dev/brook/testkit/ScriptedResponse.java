@@ -48,6 +48,7 @@ public final class ScriptedResponse {
     private final boolean gzip;
     private final boolean fixedLength;
     private final Duration headersDelay;
+    private final boolean goAwayBeforeHeaders;
 
     private ScriptedResponse(Builder b) {
         this.status = b.status;
@@ -56,6 +57,7 @@ public final class ScriptedResponse {
         this.gzip = b.gzip;
         this.fixedLength = b.fixedLength;
         this.headersDelay = b.headersDelay;
+        this.goAwayBeforeHeaders = b.goAwayBeforeHeaders;
     }
 
     /**
@@ -241,6 +243,14 @@ public final class ScriptedResponse {
         return headersDelay;
     }
 
+    /**
+     * @return whether the server refuses the request instead of answering it; see {@link
+     *     Builder#goAwayBeforeHeaders()}
+     */
+    public boolean isGoAwayBeforeHeaders() {
+        return goAwayBeforeHeaders;
+    }
+
     List<Step> steps() {
         return steps;
     }
@@ -257,13 +267,15 @@ public final class ScriptedResponse {
         b.gzip = gzip;
         b.fixedLength = fixedLength;
         b.headersDelay = headersDelay;
+        b.goAwayBeforeHeaders = goAwayBeforeHeaders;
         return b;
     }
 
     @Override
     public String toString() {
         return "ScriptedResponse{status=" + status + ", headers=" + headers + ", steps=" + steps
-                + (gzip ? ", gzip" : "") + (fixedLength ? ", fixedLength" : "") + "}";
+                + (gzip ? ", gzip" : "") + (fixedLength ? ", fixedLength" : "")
+                + (goAwayBeforeHeaders ? ", goAwayBeforeHeaders" : "") + "}";
     }
 
     private static void checkNotNegative(Duration d, String name) {
@@ -283,6 +295,7 @@ public final class ScriptedResponse {
         private boolean gzip;
         private boolean fixedLength;
         private Duration headersDelay = Duration.ZERO;
+        private boolean goAwayBeforeHeaders;
 
         private Builder() {}
 
@@ -591,6 +604,29 @@ public final class ScriptedResponse {
         public Builder headersDelay(Duration delay) {
             checkNotNegative(delay, "delay");
             this.headersDelay = delay;
+            return this;
+        }
+
+        /**
+         * Refuses the request instead of answering it, the way a server that is shutting down or a load
+         * balancer draining a backend does: no response byte is sent, and the client is told the request
+         * was not processed, so it may safely send it again. Over HTTP/2 the server sends {@code GOAWAY}
+         * with error code {@code NO_ERROR} and a last-stream-id below this request's stream (so this
+         * stream, and any later one on the connection, count as unprocessed), then closes the TCP
+         * connection, which ends the other streams on it too. Over HTTP/1.1, which has no such frame, the
+         * server closes the connection (FIN) before the status line, which clients report as a
+         * connection closed before any response.
+         *
+         * <p>The request is not recorded: {@link FakeMessagesServer#requests()}, {@link
+         * FakeMessagesServer#takeRequest(Duration)} and {@link FakeMessagesServer#requestCount()} leave
+         * it out, since the server did not process it, but it does use up this response (when queued),
+         * so a client that retries gets the next one. {@link #headersDelay(Duration)} still runs first;
+         * the status, headers and body of the script are never sent. Default off.
+         *
+         * @return this builder
+         */
+        public Builder goAwayBeforeHeaders() {
+            this.goAwayBeforeHeaders = true;
             return this;
         }
 

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One accepted TCP connection of {@link FakeMessagesServer}, served by its own thread: reads HTTP/1.1
@@ -30,11 +29,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class ServerConnection implements Runnable {
     /** What the connection needs from its server. */
-    interface Host {
-        ScriptedResponse responseFor(RecordedRequest request);
-
-        void recorded(RecordedRequest request);
-
+    interface Host extends ExchangeHost {
         void connectionClosed(ServerConnection connection);
     }
 
@@ -130,10 +125,16 @@ final class ServerConnection implements Runnable {
             if (request == null) {
                 return; // clean EOF between requests
             }
-            host.recorded(request);
-            ScriptedResponse response = host.responseFor(request);
+            ScriptedResponse response = host.accept(request);
             boolean keepAlive = wantsKeepAlive(request);
-            if (!serve(request, response, keepAlive)) {
+            boolean goOn;
+            host.exchangeStarted(1); // HTTP/1.1 serves one response at a time
+            try {
+                goOn = serve(request, response, keepAlive);
+            } finally {
+                host.exchangeEnded();
+            }
+            if (!goOn) {
                 return;
             }
             if (!keepAlive) {
@@ -351,33 +352,19 @@ final class ServerConnection implements Runnable {
     /** @return true when the connection may serve another request */
     private boolean serve(RecordedRequest request, ScriptedResponse response, boolean keepAlive) throws IOException {
         pause(response.headersDelay());
+        if (response.isGoAwayBeforeHeaders()) {
+            closeGracefully(); // HTTP/1.1 has no GOAWAY: a close before any response byte says the same
+            return false;
+        }
         List<Step> steps = response.steps();
         int status = response.status();
         boolean bodyAllowed = status >= 200 && status != 204 && status != 304;
         boolean sendBody = bodyAllowed && !request.method().equals("HEAD");
         boolean chunked = !response.isFixedLength();
 
-        byte[][] wire = new byte[steps.size()][];
-        byte[] trailer = new byte[0];
-        if (response.isGzip()) {
-            ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(sink, 8192, true)) {
-                for (int i = 0; i < steps.size(); i++) {
-                    if (steps.get(i).kind == Step.Kind.CHUNK) {
-                        gz.write(steps.get(i).bytes);
-                        gz.flush(); // SYNC_FLUSH: everything so far decodes from these bytes
-                        wire[i] = sink.toByteArray();
-                        sink.reset();
-                    }
-                }
-                gz.finish();
-                trailer = sink.toByteArray();
-            }
-        } else {
-            for (int i = 0; i < steps.size(); i++) {
-                wire[i] = steps.get(i).bytes;
-            }
-        }
+        WireBody body = WireBody.of(response);
+        byte[][] wire = body.wire;
+        byte[] trailer = body.trailer;
 
         StringBuilder head = new StringBuilder(256);
         head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
@@ -391,7 +378,7 @@ final class ServerConnection implements Runnable {
             if (chunked) {
                 head.append("Transfer-Encoding: chunked\r\n");
             } else {
-                head.append("Content-Length: ").append(declaredLength(steps, wire, trailer)).append("\r\n");
+                head.append("Content-Length: ").append(body.declaredLength()).append("\r\n");
             }
         }
         if (!keepAlive) {
@@ -449,25 +436,6 @@ final class ServerConnection implements Runnable {
         }
         out.flush();
         return true;
-    }
-
-    /**
-     * The Content-Length to announce: every chunk on the wire plus the gzip trailer. When a fault would
-     * cut nothing (it is the last step of an uncompressed body), one byte more, so the client always
-     * sees a truncated body.
-     */
-    private static long declaredLength(List<Step> steps, byte[][] wire, byte[] trailer) {
-        long total = trailer.length;
-        long beforeFault = -1;
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).isFault() && beforeFault < 0) {
-                beforeFault = total - trailer.length;
-            }
-            if (wire[i] != null) {
-                total += wire[i].length;
-            }
-        }
-        return beforeFault >= 0 && beforeFault >= total ? total + 1 : total;
     }
 
     private void writeBody(byte[] bytes, boolean chunked) throws IOException {
@@ -639,7 +607,8 @@ final class ServerConnection implements Runnable {
         }
     }
 
-    private static String reason(int status) {
+    /** The reason phrase sent after {@code status} in a status line. */
+    static String reason(int status) {
         switch (status) {
             case 100: return "Continue";
             case 200: return "OK";

@@ -1,5 +1,5 @@
 /**
- * A real loopback HTTP/1.1 server that replays scripted responses, with faults, for testing Brook
+ * A real loopback HTTP/1.1 or HTTP/2 server that replays scripted responses, with faults, for testing Brook
  * transports and applications built on Brook.
  *
  * <p>{@link dev.brook.testkit.FakeMessagesServer} serves {@link dev.brook.testkit.ScriptedResponse}s
