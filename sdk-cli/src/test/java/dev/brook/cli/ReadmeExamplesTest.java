@@ -173,16 +173,21 @@ class ReadmeExamplesTest {
         List<String> blocks = javaBlocks(read(readme));
         assertThat(blocks).as("java examples in " + readme).hasSizeGreaterThanOrEqualTo(10);
         Path tests = Path.of(System.getProperty("basedir", ".")).resolve("src/test/java/dev/brook/cli");
+        // The Spring Boot example needs a web application around it: the starter's tests run it.
+        Path springTests = conformanceDir().getParent().resolve("integration-spring-boot/src/test/java");
         List<String> source = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(tests)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
-                source.addAll(significantLines(read(file)));
+        for (Path dir : List.of(tests, springTests)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().collect(Collectors.toList())) {
+                    source.addAll(significantLines(read(file)));
+                }
             }
         }
         for (String block : blocks) {
             List<String> lines = significantLines(block);
             assertThat(java.util.Collections.indexOfSubList(source, lines))
-                    .as("this README example is not in sdk-cli's test sources verbatim, so it is not compiled:\n" + block)
+                    .as("this README example is not in sdk-cli's (or the Spring Boot starter's) test sources "
+                            + "verbatim, so it is not compiled:\n" + block)
                     .isNotNegative();
         }
     }
