@@ -108,13 +108,15 @@ public final class PushedBodyPublisher implements Flow.Publisher<ByteBuffer> {
     }
 
     /**
-     * A buffer of the body, in order; it now belongs to the subscriber. Ignored after the end.
+     * A buffer of the body, in order; it now belongs to the subscriber. Ignored after the end, and when empty.
      *
      * @param buffer the next bytes of the body, from its position to its limit; not to be touched again
      */
     public void onBuffer(ByteBuffer buffer) {
         Objects.requireNonNull(buffer, "buffer");
-        if (end != null || cancelled) {
+        // An empty buffer carries nothing but would use up one unit of demand (HTTP/2 stacks hand on the
+        // empty DATA frame that ends a stream): dropping it keeps one element per buffer of bytes.
+        if (end != null || cancelled || !buffer.hasRemaining()) {
             return;
         }
         held.add(buffer);
