@@ -56,7 +56,7 @@ public interface AsyncStressSuite extends TransportSuite {
         ScheduledExecutorService later = Executors.newScheduledThreadPool(2, new DaemonThreads("tck-stress-timer"));
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         List<String> wrong = new ArrayList<>();
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofMillis(300)).build()) {
             server.setDefaultResponse(ScriptedResponse.sseInChunks(fixture, 97, Duration.ZERO));
             for (int i = 0; i < STREAMS / 8; i++) {

@@ -54,7 +54,7 @@ public interface AsyncSuite extends TransportSuite {
     @TestFactory
     default Stream<DynamicTest> everyFixtureThroughListenerPublisherAndFuture() {
         List<Fixture> fixtures = ConformanceData.fixtures();
-        FakeMessagesServer server = new FakeMessagesServer().start();
+        FakeMessagesServer server = newServer();
         Transport transport = newTransport();
         Brook brook = Tck.brook(transport, server).build();
         ExecutorService callbacks = Executors.newSingleThreadExecutor();
@@ -220,7 +220,7 @@ public interface AsyncSuite extends TransportSuite {
      */
     @Test
     default void throwingListenerCancelsTheStreamAndReachesOnErrorAndTheFuture() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(Tck.stalledAfterHead());
             IllegalStateException boom = new IllegalStateException("listener bug");
@@ -238,7 +238,8 @@ public interface AsyncSuite extends TransportSuite {
             });
             Throwable failure = futureOutcome(stream.finalMessage()) instanceof Throwable t ? t : null;
             assertThat(failure).isSameAs(boom);
-            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(1))).as("connection released").isTrue();
+            assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(1))).as("exchange released")
+                    .isTrue();
             Thread.sleep(20);
             assertThat(errors).containsExactly(boom);
         }
@@ -252,7 +253,7 @@ public interface AsyncSuite extends TransportSuite {
      */
     @Test
     default void cancelFromAnotherThreadReleasesTheConnectionWithinOneSecond() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(Tck.stalledAfterHead());
             CompletableFuture<Void> firstText = new CompletableFuture<>();
@@ -271,7 +272,8 @@ public interface AsyncSuite extends TransportSuite {
             firstText.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             long start = System.nanoTime();
             CompletableFuture.runAsync(stream::cancel).join();
-            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(1))).as("connection released").isTrue();
+            assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(1))).as("exchange released")
+                    .isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
             assertThat(futureOutcome(stream.finalMessage())).isInstanceOf(CancellationException.class);
             Thread.sleep(20);
@@ -287,7 +289,7 @@ public interface AsyncSuite extends TransportSuite {
      */
     @Test
     default void subscriberCancelReleasesTheConnectionWithinOneSecond() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(Tck.stalledAfterHead());
             CompletableFuture<Flow.Subscription> gotFirst = new CompletableFuture<>();
@@ -317,7 +319,8 @@ public interface AsyncSuite extends TransportSuite {
             Flow.Subscription subscription = gotFirst.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             long start = System.nanoTime();
             subscription.cancel();
-            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(1))).as("connection released").isTrue();
+            assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(1))).as("exchange released")
+                    .isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
             assertThat(futureOutcome(stream.finalMessage())).isInstanceOf(CancellationException.class);
         }
@@ -331,7 +334,7 @@ public interface AsyncSuite extends TransportSuite {
      */
     @Test
     default void apiErrorReachesTheSubscriberAndTheFuture() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(ScriptedResponse.builder().status(401).header("content-type", "application/json")
                     .body("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"bad key\"}}").build());
@@ -358,7 +361,7 @@ public interface AsyncSuite extends TransportSuite {
      */
     @Test
     default void earlyFailureReachesASubscriberOnlyAfterOnSubscribe() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.respondAlways(ScriptedResponse.builder().status(401).header("content-type", "application/json")
                     .body("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"bad key\"}}")
@@ -409,7 +412,7 @@ public interface AsyncSuite extends TransportSuite {
     @Test
     default void fiveHundredConcurrentStreamsNeedNoThreadEach() throws Exception {
         requireCapability(TransportCapability.NATIVE_ASYNC);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(30)).build()) {
             CompletableFuture<Void> release = new CompletableFuture<>();
             server.respondAlways(Tck.headThen()
@@ -426,6 +429,7 @@ public interface AsyncSuite extends TransportSuite {
                     .chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO)
                     .build());
             int before = clientThreads();
+            int connectionsBefore = server.totalConnections();
             int streams = 500;
             AtomicInteger firstTexts = new AtomicInteger();
             List<CompletableFuture<Message>> results = new ArrayList<>();
@@ -445,8 +449,10 @@ public interface AsyncSuite extends TransportSuite {
             int during = clientThreads();
             int openAtOnce = firstTexts.get(); // before release: a transport that queues streams fails here
             hold.complete(null);
-            System.out.printf("[async scale] %s: %d streams open at once; client threads %d before, %d during (+%d)%n",
-                    getClass().getSimpleName(), openAtOnce, before, during, during - before);
+            int connections = server.totalConnections() - connectionsBefore;
+            System.out.printf("[async scale] %s: %d streams open at once over %d new connections (%s); client threads"
+                    + " %d before, %d during (+%d)%n", getClass().getSimpleName(), openAtOnce, connections, protocol(),
+                    before, during, during - before);
             CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             assertThat(openAtOnce).as("streams open at once").isEqualTo(streams);
             assertThat(results).allSatisfy(r -> assertThat(r.join().text()).isEqualTo("first"));
@@ -477,7 +483,7 @@ public interface AsyncSuite extends TransportSuite {
             script.chunk(chunk, Duration.ZERO); // the same array each time: the server holds 1 MiB
         }
         script.chunk(LatencySuite.TAIL.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(30)).build()) {
             server.enqueue(script.build());
             long baseline = usedHeapAfterGc();
@@ -524,6 +530,8 @@ public interface AsyncSuite extends TransportSuite {
             assertThat(bulk.get()).isEqualTo(events);
             assertThat(stream.finalMessage().join().text()).isEqualTo("first");
             long grew = peak[0] - baseline;
+            System.out.printf("[slow subscriber] %s: %d MiB read slowly over %s; heap %d MiB after GC before, peak"
+                    + " growth %+d MiB%n", getClass().getSimpleName(), events, protocol(), baseline / mib, grew / mib);
             assertThat(grew).as("heap growth over the baseline while reading 200 MiB slowly: %d bytes", grew)
                     .isLessThan(64L * mib);
         }

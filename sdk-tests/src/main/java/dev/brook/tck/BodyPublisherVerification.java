@@ -57,9 +57,11 @@ final class BodyPublisherVerification extends KitPublisherVerification<ByteBuffe
     /**
      * @param transport the transport under test, shared by the rules; not closed here
      * @param blockingExecutor what a blocking stack's {@code executeAsync} may wait on
+     * @param protocol what the rule's server speaks
      */
-    BodyPublisherVerification(TestEnvironment env, long referenceGcMillis, Transport transport, Executor blockingExecutor) {
-        super(env, referenceGcMillis);
+    BodyPublisherVerification(TestEnvironment env, long referenceGcMillis, Transport transport, Executor blockingExecutor,
+            KitProtocol protocol) {
+        super(env, referenceGcMillis, protocol);
         this.transport = transport;
         this.blockingExecutor = blockingExecutor;
     }
@@ -91,8 +93,9 @@ final class BodyPublisherVerification extends KitPublisherVerification<ByteBuffe
      * Whether {@code transport} gives its bodies as a blocking {@code InputStream} (then it has no body
      * publisher to verify), found out from one real exchange with an empty body.
      */
-    static boolean bodyIsInputStream(Transport transport, Executor blockingExecutor, long timeoutMillis) {
-        try (FakeMessagesServer probe = new FakeMessagesServer().start()) {
+    static boolean bodyIsInputStream(Transport transport, Executor blockingExecutor, long timeoutMillis,
+            KitProtocol protocol) {
+        try (FakeMessagesServer probe = protocol.newServer().start()) {
             probe.enqueue(ScriptedResponse.builder().header("content-type", "text/event-stream").build());
             try (TransportResponse response = exchange(transport, blockingExecutor, probe, timeoutMillis)) {
                 return response.bodyStream().isPresent();

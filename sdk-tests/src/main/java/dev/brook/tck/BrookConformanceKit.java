@@ -19,12 +19,30 @@ package dev.brook.tck;
  * }</pre>
  *
  * <p>Every suite runs against real HTTP servers on 127.0.0.1 ({@code FakeMessagesServer}), with the
- * shared conformance data this jar carries.
+ * shared conformance data this jar carries. Over HTTP/1.1 by default; to run the whole kit again over
+ * HTTP/2, extend it once more with {@link TransportSuite#protocol()} returning an HTTP/2 {@link
+ * KitProtocol} and {@code newTransport()} returning a transport configured for it (then {@link Http2Suite}
+ * runs too):
+ *
+ * <pre>{@code
+ * class MyTransportHttp2ConformanceTest extends BrookConformanceKit {
+ *     @Override
+ *     public KitProtocol protocol() {
+ *         return KitProtocol.HTTP_2_CLEARTEXT;
+ *     }
+ *
+ *     @Override
+ *     public Transport newTransport() {
+ *         return MyTransport.of(myClientSpeakingH2cByPriorKnowledge);
+ *     }
+ *     ...
+ * }
+ * }</pre>
  */
 public abstract class BrookConformanceKit
         implements SseCaseSuite, FixtureSuite, ErrorStatusSuite, RequestHeaderSuite, LatencySuite, SecretRedactionSuite,
         CancellationSuite, FaultSuite, AsyncSuite, TlsSuite, TimeoutSuite, CallIdentitySuite, AsyncStressSuite,
-        ReactiveStreamsSuite, EndpointSuite, CallListenerSuite {
+        ReactiveStreamsSuite, EndpointSuite, CallListenerSuite, Http2Suite {
     /** For subclasses, which supply the transport and its capabilities. */
     public BrookConformanceKit() {
     }

@@ -69,7 +69,7 @@ public interface CallIdentitySuite extends TransportSuite {
                 .body("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"bad\"}}").build());
         scripts.put("StreamProtocolException (not an event stream)", () -> ScriptedResponse.json(200, "{}")
                 .newBuilder().header("request-id", REQUEST_ID).build());
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofMillis(600)).build()) {
             for (Map.Entry<String, Supplier<ScriptedResponse>> script : scripts.entrySet()) {
                 String kind = script.getKey();
@@ -99,7 +99,7 @@ public interface CallIdentitySuite extends TransportSuite {
      */
     @Test
     default void attemptsAndRetryableFollowTheRetryPolicy() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).maxRetries(2).build()) {
             server.respondAlways(ScriptedResponse.builder().status(529).header("content-type", "application/json")
                     .header("retry-after-ms", "10").header("request-id", REQUEST_ID)
@@ -128,7 +128,7 @@ public interface CallIdentitySuite extends TransportSuite {
      */
     @Test
     default void perCallOptionsOverrideTheClientsSettings() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).addBeta("client-beta").maxRetries(0).build()) {
             RequestOptions options = RequestOptions.builder().header("X-Trace-Id", "trace-42").addBeta("call-beta")
                     .maxRetries(1).build();
@@ -204,7 +204,7 @@ public interface CallIdentitySuite extends TransportSuite {
         String echo = "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key: "
                 + Tck.API_KEY + "\"}}";
         List<String> seen = new CopyOnWriteArrayList<>();
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(ScriptedResponse.json(401, echo));
             Throwable sync = catchThrowable(() -> brook.messages().stream(Tck.request()));
@@ -243,7 +243,7 @@ public interface CallIdentitySuite extends TransportSuite {
         int afterStart = whole.indexOf("\n\n") + 2;
         byte[] withPlain = (whole.substring(0, afterStart) + "event: future_plain\ndata: hello\n\n"
                 + whole.substring(afterStart)).getBytes(StandardCharsets.UTF_8);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(ScriptedResponse.sseInChunks(withPlain, 7, Duration.ZERO));
             List<StreamEvent> events = new ArrayList<>();

@@ -49,7 +49,7 @@ public interface CallListenerSuite extends TransportSuite {
     @Test
     default void aCompleteStreamIsReportedInOrder() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
-            try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport()) {
+            try (FakeMessagesServer server = newServer(); Transport transport = newTransport()) {
                 RecordingCallListener recorder = new RecordingCallListener();
                 try (Brook brook = Tck.brook(transport, server).addCallListener(recorder).build()) {
                     server.enqueue(withRequestId(ConformanceData.read("fixtures/text-basic.sse"), "req_listener_1"));
@@ -75,7 +75,7 @@ public interface CallListenerSuite extends TransportSuite {
     @Test
     default void aRetriedCallReportsEachAttemptAndTheRetry() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
-            try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport()) {
+            try (FakeMessagesServer server = newServer(); Transport transport = newTransport()) {
                 RecordingCallListener recorder = new RecordingCallListener();
                 try (Brook brook = Tck.brook(transport, server).maxRetries(2).addCallListener(recorder).build()) {
                     server.enqueue(errorStatus(529, "overloaded_error"));
@@ -190,7 +190,7 @@ public interface CallListenerSuite extends TransportSuite {
     @Test
     default void closingOrCancellingBeforeTheEndIsReportedAsACancellation() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
-            try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport()) {
+            try (FakeMessagesServer server = newServer(); Transport transport = newTransport()) {
                 RecordingCallListener recorder = new RecordingCallListener();
                 try (Brook brook = Tck.brook(transport, server).addCallListener(recorder).build()) {
                     server.enqueue(Tck.pingsAfterHead(100, Duration.ofMillis(50)));
@@ -224,7 +224,7 @@ public interface CallListenerSuite extends TransportSuite {
      */
     @Test
     default void aNonStreamingCallIsReportedToo() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport()) {
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport()) {
             RecordingCallListener recorder = new RecordingCallListener();
             try (Brook brook = Tck.brook(transport, server).addCallListener(recorder).build()) {
                 server.enqueue(ScriptedResponse.json(200, "{\"id\":\"msg_create\",\"type\":\"message\",\"role\":"
@@ -249,7 +249,7 @@ public interface CallListenerSuite extends TransportSuite {
      */
     @Test
     default void aListenerAddsHeadersButNeverReplacesBrooksOwn() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).addCallListener(call -> new CallListener() {
                     @Override
                     public Map<String, String> requestHeaders(CallInfo c) {
@@ -275,7 +275,7 @@ public interface CallListenerSuite extends TransportSuite {
     @Test
     default void aThrowingListenerBreaksNothing() throws Exception {
         for (boolean async : new boolean[] {false, true}) {
-            try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport()) {
+            try (FakeMessagesServer server = newServer(); Transport transport = newTransport()) {
                 RecordingCallListener recorder = new RecordingCallListener();
                 try (Brook brook = Tck.brook(transport, server).addCallListener(call -> new ThrowingCallListener())
                         .addCallListener(recorder).build()) {
@@ -290,7 +290,7 @@ public interface CallListenerSuite extends TransportSuite {
 
     private List<String> failing(boolean async, ScriptedResponse response, Class<? extends Throwable> expected,
             int maxRetries) throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport()) {
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport()) {
             RecordingCallListener recorder = new RecordingCallListener();
             try (Brook brook = Tck.brook(transport, server).maxRetries(maxRetries).idleTimeout(Duration.ofMillis(500))
                     .addCallListener(recorder).build()) {

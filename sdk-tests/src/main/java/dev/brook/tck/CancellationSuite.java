@@ -29,7 +29,7 @@ public interface CancellationSuite extends TransportSuite {
      */
     @Test
     default void closeFromAnotherThreadWakesABlockedReaderAndFreesTheConnection() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(Tck.stalledAfterHead());
             MessageStream stream = brook.messages().stream(Tck.request());
@@ -45,7 +45,7 @@ public interface CancellationSuite extends TransportSuite {
             stream.close();
             assertThat(reader.get(1, TimeUnit.SECONDS)).as("the reader sees the end").isFalse();
             assertThat(Duration.ofNanos(System.nanoTime() - closedAt)).isLessThan(Duration.ofSeconds(1));
-            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(2)))
+            assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(2)))
                     .as("the server saw the connection closed").isTrue();
             assertThat(stream.snapshot()).hasValueSatisfying(m -> assertThat(m.text()).isEqualTo("first"));
         }
@@ -59,7 +59,7 @@ public interface CancellationSuite extends TransportSuite {
      */
     @Test
     default void thousandStreamsClosedAfterTheirFirstEventLeakNoConnectionOrThread() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.respondAlways(Tck.stalledAfterHead());
             for (int i = 0; i < 20; i++) { // warm up: let the transport start its own threads
@@ -67,7 +67,7 @@ public interface CancellationSuite extends TransportSuite {
                     stream.iterator().next();
                 }
             }
-            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5))).isTrue();
+            assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(5))).isTrue();
             int threadsBefore = clientThreads();
             for (int i = 0; i < 1000; i++) {
                 try (MessageStream stream = brook.messages().stream(Tck.request())) {
@@ -75,8 +75,8 @@ public interface CancellationSuite extends TransportSuite {
                 }
             }
             assertThat(server.requestCount()).isEqualTo(1020);
-            assertThat(server.awaitOpenConnections(0, Duration.ofSeconds(5)))
-                    .as("open connections after 1,000 early closes: %s", server.openConnections()).isTrue();
+            assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(5)))
+                    .as("open connections after 1,000 early closes: %s", Tck.held(protocol(), server)).isTrue();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (clientThreads() > threadsBefore + 4 && System.nanoTime() < deadline) {
                 Thread.sleep(50); // pools may take a moment to retire idle threads
@@ -93,16 +93,16 @@ public interface CancellationSuite extends TransportSuite {
      */
     @Test
     default void abandonedStreamIsReleasedWhenUnreachable() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(Tck.stalledAfterHead());
             openAndAbandon(brook);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (server.openConnections() > 0 && System.nanoTime() < deadline) {
+            while (Tck.held(protocol(), server) > 0 && System.nanoTime() < deadline) {
                 System.gc();
                 Thread.sleep(50);
             }
-            assertThat(server.openConnections()).as("connections left open by an abandoned stream").isZero();
+            assertThat(Tck.held(protocol(), server)).as("connections left open by an abandoned stream").isZero();
         }
     }
 

@@ -53,7 +53,7 @@ public interface EndpointSuite extends TransportSuite {
      */
     @Test
     default void createReturnsTheNonStreamingMessageOfEveryFixture() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             int served = 0;
             for (Fixture f : ConformanceData.fixtures()) {
@@ -86,7 +86,7 @@ public interface EndpointSuite extends TransportSuite {
         Map<Integer, Class<? extends ApiException>> expected = Map.of(400, BadRequestException.class,
                 401, AuthenticationException.class, 404, NotFoundException.class, 429, RateLimitException.class,
                 500, InternalServerException.class, 529, OverloadedException.class, 418, ApiException.class);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             for (Map.Entry<Integer, Class<? extends ApiException>> entry : expected.entrySet()) {
                 int status = entry.getKey();
@@ -114,7 +114,7 @@ public interface EndpointSuite extends TransportSuite {
     @Test
     default void createRetriesRetryableStatusesAndIdentifiesItsFailures() {
         String message = new String(ConformanceData.read("fixtures/text-basic.final.json"), StandardCharsets.UTF_8);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).maxRetries(2).build()) {
             server.enqueue(error(529, "overloaded_error", "req_1").newBuilder().header("retry-after-ms", "10").build());
             server.enqueue(error(500, "api_error", "req_2").newBuilder().header("retry-after-ms", "10").build());
@@ -142,7 +142,7 @@ public interface EndpointSuite extends TransportSuite {
      */
     @Test
     default void countTokensPostsTheRequestWithoutMaxTokens() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(json(200, "{\"input_tokens\":42,\"future_field\":{\"a\":1}}", "req_count"));
             TokenCount count = brook.messages().countTokens(Tck.request());
@@ -167,7 +167,7 @@ public interface EndpointSuite extends TransportSuite {
      */
     @Test
     default void modelsAreListedPageByPageLazilyAndRetrieved() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(json(200, "{\"data\":[" + model("m1") + "," + model("m2")
                     + "],\"has_more\":true,\"first_id\":\"m1\",\"last_id\":\"m2\"}", "req_p1"));
@@ -216,7 +216,7 @@ public interface EndpointSuite extends TransportSuite {
      */
     @Test
     default void awaitEndedPollsUntilTheBatchEndsOrTheTimeoutPasses() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             Batches batches = brook.messages().batches();
             server.enqueue(json(200, batch("msgbatch_1", "in_progress", null), "req_p1"));
@@ -243,7 +243,7 @@ public interface EndpointSuite extends TransportSuite {
      */
     @Test
     default void batchesAreCreatedRetrievedListedCanceledAndDeleted() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             Batches batches = brook.messages().batches();
             server.enqueue(json(200, batch("msgbatch_1", "in_progress", null), "req_b1"));
@@ -306,7 +306,7 @@ public interface EndpointSuite extends TransportSuite {
                 + "{\"custom_id\":\"c\",\"result\":{\"type\":\"canceled\"}}\n"
                 + "{\"custom_id\":\"d\",\"result\":{\"type\":\"expired\"}}\n"
                 + "{\"custom_id\":\"e\",\"result\":{\"type\":\"future_kind\",\"detail\":[1,2]}}";
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             for (int pass = 0; pass < 2; pass++) {
                 MessageBatch ended = pass == 0 ? null
@@ -345,7 +345,7 @@ public interface EndpointSuite extends TransportSuite {
      */
     @Test
     default void badResultLinesFailNamedAndClosingEarlyReleasesTheConnection() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(json(200, "{\"custom_id\":\"a\",\"result\":{\"type\":\"canceled\"}}\n{oops}\n", "req_bad"));
             Throwable bad;
@@ -362,7 +362,7 @@ public interface EndpointSuite extends TransportSuite {
             try (BatchResults read = brook.messages().batches().results("msgbatch_big")) {
                 assertThat(read.next().customId()).isEqualTo("x");
             }
-            assertThat(server.awaitOpenConnections(0, Tck.TIMEOUT))
+            assertThat(Tck.awaitReleased(protocol(), server, Tck.TIMEOUT))
                     .as("closing the results mid-body aborts the connection").isTrue();
         }
     }

@@ -55,7 +55,7 @@ public interface ErrorStatusSuite extends TransportSuite {
                 Map.entry(503, InternalServerException.class),
                 Map.entry(529, OverloadedException.class),
                 Map.entry(418, ApiException.class));
-        FakeMessagesServer server = new FakeMessagesServer().start();
+        FakeMessagesServer server = newServer();
         Transport transport = newTransport();
         Brook brook = Tck.brook(transport, server).build();
         return expected.entrySet().stream()
@@ -98,7 +98,7 @@ public interface ErrorStatusSuite extends TransportSuite {
      */
     @Test
     default void errorBodyThatIsNotJsonIsKeptRaw() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(ScriptedResponse.builder().status(502).header("content-type", "text/html")
                     .body("<html>Bad gateway</html>").build());
@@ -116,7 +116,7 @@ public interface ErrorStatusSuite extends TransportSuite {
      */
     @Test
     default void okResponseThatIsNotAnEventStreamIsAProtocolError() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(ScriptedResponse.builder().status(200).header("content-type", "text/html; charset=utf-8")
                     .body("<html>captive portal</html>").build());
@@ -132,7 +132,7 @@ public interface ErrorStatusSuite extends TransportSuite {
      */
     @Test
     default void eventStreamMediaTypeIsComparedIgnoringCaseAndParameters() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             byte[] text = ConformanceData.read("fixtures/text-basic.sse");
             server.enqueue(ScriptedResponse.builder().status(200)

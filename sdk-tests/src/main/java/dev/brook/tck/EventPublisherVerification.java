@@ -40,9 +40,12 @@ final class EventPublisherVerification extends KitPublisherVerification<StreamEv
 
     private final Brook brook;
 
-    /** @param transport the transport under test, shared by the rules; not closed here (Brook never closes it) */
-    EventPublisherVerification(TestEnvironment env, long referenceGcMillis, Transport transport) {
-        super(env, referenceGcMillis);
+    /**
+     * @param transport the transport under test, shared by the rules; not closed here (Brook never closes it)
+     * @param protocol what the rule's server speaks
+     */
+    EventPublisherVerification(TestEnvironment env, long referenceGcMillis, Transport transport, KitProtocol protocol) {
+        super(env, referenceGcMillis, protocol);
         this.brook = opened(Tck.brook(transport, server).build());
     }
 

@@ -41,7 +41,7 @@ public interface FaultSuite extends TransportSuite {
      */
     @Test
     default void connectionDroppedMidEventGivesIncompleteStreamWithEveryDeltaSoFar() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(Tck.headThen()
                     .chunk("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"ind", Duration.ofMillis(20))
@@ -63,7 +63,7 @@ public interface FaultSuite extends TransportSuite {
      */
     @Test
     default void oneBytePerWriteDripDecodesExactly() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(ScriptedResponse.sseInChunks(ConformanceData.read("fixtures/tool-use.sse"), 1, Duration.ZERO));
             try (MessageStream stream = brook.messages().stream(Tck.request())) {
@@ -80,7 +80,7 @@ public interface FaultSuite extends TransportSuite {
      */
     @Test
     default void gzipEncodedStreamDecodesTheSame() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             byte[] fixture = ConformanceData.read("fixtures/thinking.sse");
             server.enqueue(ScriptedResponse.sseInChunks(fixture, 64, Duration.ZERO).newBuilder().gzip().build());
@@ -109,7 +109,7 @@ public interface FaultSuite extends TransportSuite {
             big.append("0123456789abcdef");
         }
         big.append("\"}}\n\n");
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).maxEventSize(limit).build()) {
             server.enqueue(ScriptedResponse.sseInChunks(
                     (LatencySuite.HEAD + big + LatencySuite.TAIL).getBytes(StandardCharsets.UTF_8), 16 * 1024, Duration.ZERO));
@@ -130,7 +130,7 @@ public interface FaultSuite extends TransportSuite {
     @Test
     default void stalledServerTripsTheIdleTimeoutOnTime() {
         Duration idle = Duration.ofMillis(500);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
             server.enqueue(Tck.headThen().stall(Duration.ofSeconds(20)).build());
             long[] lastEventAt = new long[1];
@@ -160,7 +160,7 @@ public interface FaultSuite extends TransportSuite {
     @Test
     default void wholeReplyIsKeptWhenTheServerHoldsTheConnectionAfterMessageStop() {
         byte[] whole = ConformanceData.read("fixtures/text-basic.sse");
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofMillis(400)).build()) {
             ScriptedResponse held = ScriptedResponse.builder().status(200).header("content-type", "text/event-stream")
                     .chunk(whole, Duration.ZERO).stall(Duration.ofSeconds(10)).build();
@@ -183,7 +183,7 @@ public interface FaultSuite extends TransportSuite {
         Duration total = Duration.ofMillis(1200);
         // The idle timeout is far above the pings' spacing, so that a busy machine delaying a ping cannot
         // be mistaken for a silent server: the total timeout is what must end this stream.
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(4)).totalTimeout(total).build()) {
             server.enqueue(Tck.pingsAfterHead(80, Duration.ofMillis(100)));
             long start = System.nanoTime();
@@ -203,7 +203,7 @@ public interface FaultSuite extends TransportSuite {
      */
     @Test
     default void rateLimitIsRetriedAfterTheDelayTheServerAskedFor() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).maxRetries(2).build()) {
             server.enqueue(ScriptedResponse.builder().status(429).header("content-type", "application/json")
                     .header("retry-after-ms", "300").body(errorBody("rate_limit_error")).build());
@@ -223,7 +223,7 @@ public interface FaultSuite extends TransportSuite {
      */
     @Test
     default void overloadedThreeTimesFailsAfterExactlyThreeRequests() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).maxRetries(2).build()) {
             server.respondAlways(ScriptedResponse.builder().status(529).header("content-type", "application/json")
                     .header("retry-after-ms", "10").body(errorBody("overloaded_error")).build());
@@ -238,7 +238,7 @@ public interface FaultSuite extends TransportSuite {
      */
     @Test
     default void shouldRetryFalseIsNeverRetried() {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).maxRetries(2).build()) {
             server.respondAlways(ScriptedResponse.builder().status(500).header("content-type", "application/json")
                     .header("x-should-retry", "false").body(errorBody("api_error")).build());

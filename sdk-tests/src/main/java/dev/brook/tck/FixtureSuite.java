@@ -40,7 +40,7 @@ public interface FixtureSuite extends TransportSuite {
     @TestFactory
     default Stream<DynamicTest> everyFixtureEndToEnd() {
         List<Fixture> fixtures = ConformanceData.fixtures();
-        FakeMessagesServer server = new FakeMessagesServer().start();
+        FakeMessagesServer server = newServer();
         Transport transport = newTransport();
         Brook brook = Tck.brook(transport, server).build();
         return fixtures.stream()
@@ -70,7 +70,7 @@ public interface FixtureSuite extends TransportSuite {
     @TestFactory
     default Stream<DynamicTest> everyCompleteFixtureThroughSyncUpdates() {
         List<Fixture> fixtures = ConformanceData.fixtures();
-        FakeMessagesServer server = new FakeMessagesServer().start();
+        FakeMessagesServer server = newServer();
         Transport transport = newTransport();
         Brook brook = Tck.brook(transport, server).build();
         return fixtures.stream()

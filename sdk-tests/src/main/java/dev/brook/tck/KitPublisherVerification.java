@@ -33,11 +33,12 @@ abstract class KitPublisherVerification<T> extends FlowPublisherVerification<T> 
      * @param env this rule's environment
      * @param referenceGcMillis how long Rule 3.13 waits after a cancel before it checks that the publisher
      *     let go of the subscriber
+     * @param protocol what this rule's server speaks
      */
-    KitPublisherVerification(TestEnvironment env, long referenceGcMillis) {
+    KitPublisherVerification(TestEnvironment env, long referenceGcMillis, KitProtocol protocol) {
         super(env, referenceGcMillis);
         this.env = env;
-        this.server = opened(new FakeMessagesServer().start());
+        this.server = opened(protocol.newServer().start());
     }
 
     /** Registers {@code resource} to be closed when the rule ends, and returns it. */

@@ -41,7 +41,7 @@ public interface LatencySuite extends TransportSuite {
     default void firstDeltaArrivesWhileTheServerHoldsTheConnectionOpen() {
         Duration limit = Duration.ofSeconds(2);
         CompletableFuture<Void> seen = new CompletableFuture<>();
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(ScriptedResponse.builder()
                     .status(200)

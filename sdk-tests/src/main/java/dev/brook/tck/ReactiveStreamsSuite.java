@@ -43,7 +43,7 @@ public interface ReactiveStreamsSuite extends TransportSuite {
         boolean inputStream;
         try {
             inputStream = BodyPublisherVerification.bodyIsInputStream(transport, blocking,
-                    PublisherRuleTests.DEFAULT_TIMEOUT_MILLIS);
+                    PublisherRuleTests.DEFAULT_TIMEOUT_MILLIS, protocol());
         } catch (RuntimeException | Error e) {
             closeAll.run();
             throw e;
@@ -55,7 +55,8 @@ public interface ReactiveStreamsSuite extends TransportSuite {
             }, NotApplicableRules.every(BodyPublisherVerification.INPUT_STREAM_BODY));
         }
         return PublisherRuleTests.of(
-                        (env, referenceGcMillis) -> new BodyPublisherVerification(env, referenceGcMillis, transport, blocking),
+                        (env, referenceGcMillis) -> new BodyPublisherVerification(env, referenceGcMillis, transport, blocking,
+                                protocol()),
                         BodyPublisherVerification.NOT_APPLICABLE)
                 .onClose(closeAll);
     }
@@ -70,7 +71,7 @@ public interface ReactiveStreamsSuite extends TransportSuite {
     default Stream<DynamicTest> messageStreamEventsFollowTheReactiveStreamsRules() {
         Transport transport = newTransport();
         return PublisherRuleTests.of(
-                        (env, referenceGcMillis) -> new EventPublisherVerification(env, referenceGcMillis, transport),
+                        (env, referenceGcMillis) -> new EventPublisherVerification(env, referenceGcMillis, transport, protocol()),
                         EventPublisherVerification.NOT_APPLICABLE)
                 .onClose(transport::close);
     }

@@ -23,7 +23,7 @@ public interface RequestHeaderSuite extends TransportSuite {
      */
     @Test
     default void streamingRequestCarriesEveryHeaderAndTheStreamFlag() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).addBeta("beta-one").addBeta("beta-two").build()) {
             server.enqueue(ScriptedResponse.sse(ConformanceData.read("fixtures/text-basic.sse")));
             try (MessageStream stream = brook.messages().stream(Tck.request())) {
@@ -56,7 +56,7 @@ public interface RequestHeaderSuite extends TransportSuite {
      */
     @Test
     default void authTokenIsSentAsBearerInsteadOfApiKey() throws Exception {
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Brook.builder().authToken("tck-bearer-token").baseUrl(server.baseUri().toString())
                         .transport(transport).maxRetries(0).build()) {
             server.enqueue(ScriptedResponse.sse(ConformanceData.read("fixtures/text-basic.sse")));

@@ -56,7 +56,7 @@ public interface SecretRedactionSuite extends TransportSuite {
         capture.setLevel(Level.ALL);
         root.addHandler(capture);
         root.setLevel(Level.ALL);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             seen.add(brook.toString());
             seen.add(TransportRequest.of("POST", URI.create("http://127.0.0.1/v1/messages"),

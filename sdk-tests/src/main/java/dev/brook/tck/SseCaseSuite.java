@@ -33,7 +33,7 @@ public interface SseCaseSuite extends TransportSuite {
     @TestFactory
     default Stream<DynamicTest> everySseCaseServedChunkByChunk() {
         List<SseCase> cases = ConformanceData.sseCases();
-        FakeMessagesServer server = new FakeMessagesServer().start();
+        FakeMessagesServer server = newServer();
         Transport transport = newTransport();
         return cases.stream()
                 .map(c -> DynamicTest.dynamicTest(c.name(), () -> {

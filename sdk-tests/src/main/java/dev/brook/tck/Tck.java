@@ -69,6 +69,23 @@ final class Tck {
         return headThen().stall(Duration.ofSeconds(30)).build();
     }
 
+    /**
+     * Waits until the server saw every exchange end: over HTTP/1.1 by its connection closing (an aborted
+     * exchange cannot go back to the pool); over HTTP/2 by its stream ending, as a reset stream leaves the
+     * shared connection open.
+     *
+     * @return whether that happened within {@code timeout}
+     */
+    static boolean awaitReleased(KitProtocol protocol, FakeMessagesServer server, Duration timeout)
+            throws InterruptedException {
+        return protocol.isHttp2() ? server.awaitOpenStreams(0, timeout) : server.awaitOpenConnections(0, timeout);
+    }
+
+    /** What {@link #awaitReleased} waits on: open connections over HTTP/1.1, open streams over HTTP/2. */
+    static int held(KitProtocol protocol, FakeMessagesServer server) {
+        return protocol.isHttp2() ? server.openStreams() : server.openConnections();
+    }
+
     static MessageRequest request() {
         return MessageRequest.builder()
                 .model("claude-tck")

@@ -34,7 +34,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void headersLaterThanTheIdleTimeoutGiveAnIdleTimeoutOnTime() {
         Duration idle = Duration.ofMillis(700);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
             server.enqueue(lateHeaders());
             long start = System.nanoTime();
@@ -54,7 +54,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void headersLaterThanTheIdleTimeoutGiveAnIdleTimeoutOnTimeAsync() throws Exception {
         Duration idle = Duration.ofMillis(700);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
             server.enqueue(lateHeaders());
             long start = System.nanoTime();
@@ -72,7 +72,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void theIdleTimeoutBoundsTheHeaderWaitOfEveryAttempt() {
         Duration idle = Duration.ofMillis(500);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(idle).maxRetries(1).build()) {
             server.enqueue(lateHeaders());
             server.enqueue(lateHeaders());
@@ -92,7 +92,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void theTotalTimeoutCountsFromTheCallsStartAcrossARetry() {
         Duration total = Duration.ofMillis(2500);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).maxRetries(2).totalTimeout(total).build()) {
             server.enqueue(unavailableRetryAfterOneSecond());
             server.enqueue(lateHeaders());
@@ -113,7 +113,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void theTotalTimeoutCountsFromTheCallsStartAcrossARetryAsync() throws Exception {
         Duration total = Duration.ofMillis(2500);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).maxRetries(2).totalTimeout(total).build()) {
             server.enqueue(unavailableRetryAfterOneSecond());
             server.enqueue(lateHeaders());
@@ -133,7 +133,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void aStalledBodyTripsTheIdleTimeoutOnTimeAsync() throws Exception {
         Duration idle = Duration.ofMillis(600);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
             server.enqueue(Tck.stalledAfterHead());
             long start = System.nanoTime();
@@ -155,7 +155,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void pingsDoNotOutliveTheTotalTimeoutAsync() throws Exception {
         Duration total = Duration.ofMillis(1200);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(Duration.ofSeconds(4)).totalTimeout(total).build()) {
             server.enqueue(Tck.pingsAfterHead(80, Duration.ofMillis(100)));
             long start = System.nanoTime();
@@ -174,7 +174,7 @@ public interface TimeoutSuite extends TransportSuite {
     @Test
     default void anErrorBodyOrAWholeReplyThatStallsIsBoundedByTheIdleTimeout() throws Exception {
         Duration idle = Duration.ofMillis(600);
-        try (FakeMessagesServer server = new FakeMessagesServer().start(); Transport transport = newTransport();
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).idleTimeout(idle).build()) {
             ScriptedResponse stalledError = ScriptedResponse.builder().status(529)
                     .header("content-type", "application/json").chunk("{\"type\":\"error\",")

@@ -26,8 +26,11 @@ public interface TlsSuite extends TransportSuite {
      */
     @Test
     default void selfSignedServerIsRefusedByDefaultWithAClearTlsError() {
-        SelfSignedTls tls = SelfSignedTls.get();
-        try (FakeMessagesServer server = new FakeMessagesServer().useTls(tls.serverContext()).start();
+        // Over HTTP/2 newTransport() is set up for the kit's protocol: it trusts the kit's certificate (h2)
+        // or speaks cleartext only (h2c), so a refusal there would test the set-up, not the transport.
+        Assumptions.assumeTrue(protocol() == KitProtocol.HTTP_1_1, () -> "newTransport() is set up for "
+                + protocol() + "; the HTTP/1.1 run of the kit checks the refusal");
+        try (FakeMessagesServer server = tlsServer();
                 Transport transport = newTransport();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.setDefaultResponse(ScriptedResponse.sse(ConformanceData.read("fixtures/text-basic.sse")));
@@ -49,13 +52,23 @@ public interface TlsSuite extends TransportSuite {
         Optional<Transport> trusting = newTransportTrusting(tls);
         Assumptions.assumeTrue(trusting.isPresent(),
                 "the transport under test offers no newTransportTrusting(...) (it takes no user-configured client)");
-        try (FakeMessagesServer server = new FakeMessagesServer().useTls(tls.serverContext()).start();
+        try (FakeMessagesServer server = tlsServer();
                 Transport transport = trusting.get();
                 Brook brook = Tck.brook(transport, server).build()) {
             server.enqueue(ScriptedResponse.sse(ConformanceData.read("fixtures/text-basic.sse")));
             try (MessageStream stream = brook.messages().stream(Tck.request())) {
                 assertThat(stream.finalText()).startsWith("Once upon a time");
             }
+            if (protocol().isHttp2()) {
+                assertThat(server.requests()).as("ALPN chose HTTP/2 for a client of a transport run over %s",
+                        protocol()).allSatisfy(r -> assertThat(r.protocol()).isEqualTo("HTTP/2"));
+            }
         }
+    }
+
+    /** A started HTTPS server with {@link SelfSignedTls#get()}'s certificate, offering HTTP/2 when the kit runs over it. */
+    private FakeMessagesServer tlsServer() {
+        return (protocol().isHttp2() ? KitProtocol.HTTP_2_TLS.newServer()
+                : new FakeMessagesServer().useTls(SelfSignedTls.get().serverContext())).start();
     }
 }

@@ -1,9 +1,11 @@
 package dev.brook.tck;
 
 import dev.brook.core.transport.Transport;
+import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.SelfSignedTls;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -39,6 +41,37 @@ public interface TransportSuite {
      * @return the capabilities declared; empty for none
      */
     Set<TransportCapability> capabilities();
+
+    /**
+     * The protocol the kit's servers speak to {@link #newTransport()}'s transports. Override it to run the
+     * whole kit again over HTTP/2, with {@code newTransport()} returning a transport configured for it (for
+     * {@link KitProtocol#HTTP_2_TLS}, one that also trusts {@link SelfSignedTls#get()}); after each test the
+     * kit checks that every request was answered over this protocol, so a silent fallback fails.
+     *
+     * @return the protocol; {@link KitProtocol#HTTP_1_1} unless overridden
+     */
+    default KitProtocol protocol() {
+        return KitProtocol.HTTP_1_1;
+    }
+
+    /**
+     * A started server on 127.0.0.1 speaking {@link #protocol()}, as every suite gets its servers. The
+     * caller closes it.
+     *
+     * @return the started server
+     */
+    default FakeMessagesServer newServer() {
+        return ServedProtocolCheck.track(this, protocol().newServer().start());
+    }
+
+    /**
+     * Fails the test that just ran if a server from {@link #newServer()} answered a request over another
+     * protocol than {@link #protocol()}.
+     */
+    @AfterEach
+    default void everyRequestWasAnsweredOverTheKitProtocol() {
+        ServedProtocolCheck.verify(this);
+    }
 
     /**
      * Skips the calling test, with the reason shown, unless the transport declares {@code capability}.

@@ -22,7 +22,7 @@ class PublisherRuleTestsTest {
         private final AtomicInteger closed;
 
         Skipping(TestEnvironment env, long referenceGcMillis, AtomicInteger closed) {
-            super(env, referenceGcMillis);
+            super(env, referenceGcMillis, KitProtocol.HTTP_1_1);
             this.closed = closed;
         }
 
