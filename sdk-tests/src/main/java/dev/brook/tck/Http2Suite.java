@@ -22,8 +22,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -175,7 +175,7 @@ public interface Http2Suite extends TransportSuite {
             List<MessageStream> sync = new ArrayList<>();
             List<Iterator<StreamEvent>> syncEvents = new ArrayList<>();
             List<AsyncMessageStream> async = new ArrayList<>();
-            AtomicInteger asyncTexts = new AtomicInteger();
+            CountDownLatch asyncTexts = new CountDownLatch(2);
             try {
                 for (int i = 0; i < 2; i++) {
                     MessageStream stream = brook.messages().stream(Tck.request());
@@ -188,16 +188,13 @@ public interface Http2Suite extends TransportSuite {
                     async.add(brook.messages().streamAsync(Tck.request(), new StreamListener() {
                         @Override
                         public void onText(String delta, CharSequence textSoFar) {
-                            asyncTexts.incrementAndGet();
+                            asyncTexts.countDown();
                         }
                     }));
                 }
                 assertThat(server.awaitOpenStreams(4, Tck.TIMEOUT)).as("four streams open").isTrue();
-                long deadline = System.nanoTime() + Tck.TIMEOUT.toNanos();
-                while (asyncTexts.get() < 2 && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                assertThat(asyncTexts.get()).as("async streams that saw their first text").isEqualTo(2);
+                assertThat(asyncTexts.await(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                        .as("both async streams saw their first text").isTrue();
 
                 sync.get(0).close();
                 async.get(0).cancel();
@@ -244,26 +241,23 @@ public interface Http2Suite extends TransportSuite {
             server.enqueue(heldUntil(CompletableFuture.completedFuture(null)));
             assertThat(brook.messages().streamAsync(Tck.request(), new StreamListener() { }).finalMessage()
                     .get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS).text()).isEqualTo("first");
-            AtomicInteger firstTexts = new AtomicInteger();
+            CountDownLatch firstTexts = new CountDownLatch(streams); // one "first" per stream until the hold ends
             List<CompletableFuture<Message>> results = new ArrayList<>();
             try {
                 for (int i = 0; i < streams; i++) {
                     results.add(brook.messages().streamAsync(Tck.request(), new StreamListener() {
                         @Override
                         public void onText(String delta, CharSequence textSoFar) {
-                            firstTexts.incrementAndGet();
+                            firstTexts.countDown();
                         }
                     }).finalMessage());
                 }
                 // Generous: on a machine twice oversubscribed, 500 streams can take many seconds to open.
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(50);
-                while (firstTexts.get() < streams && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                firstTexts.await(50, TimeUnit.SECONDS);
             } finally {
                 hold.complete(null);
             }
-            int openAtOnce = firstTexts.get();
+            int openAtOnce = streams - (int) firstTexts.getCount();
             CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             System.out.printf("[h2 multiplex] %s: %d streams open at once over %d connections (%s), at most %d"
                     + " concurrent on one%n", getClass().getSimpleName(), openAtOnce, server.totalConnections(),
