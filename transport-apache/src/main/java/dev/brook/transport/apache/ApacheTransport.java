@@ -74,6 +74,10 @@ import org.apache.hc.core5.util.Timeout;
  * discovery creates; a user's client keeps its own, and they reach Brook as
  * {@link SocketTimeoutException}s (a wait for a pooled connection too).
  *
+ * <p>HTTP/1.1 only: over HTTP/2, HttpClient 5.6 cannot abort one stream at once (its cancel closes a
+ * pooled multiplexed connection with all its streams, or marks the stream to be reset on its next frame),
+ * so Brook's stream close would be late or hit other streams.
+ *
  * <p>Discovery ({@link ApacheTransportProvider}) creates an async client of its own, which
  * {@link #close()} shuts down. Thread-safe.
  */
