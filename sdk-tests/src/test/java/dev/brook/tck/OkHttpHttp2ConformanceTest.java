@@ -15,12 +15,13 @@ import okhttp3.Protocol;
  * The conformance kit on the {@code okhttp} transport over cleartext HTTP/2 by prior knowledge: a user's
  * {@link OkHttpClient} with {@link Protocol#H2_PRIOR_KNOWLEDGE}, shared by every test, so a test's
  * streams multiplex over one connection. No read timeout, as with the HTTP/1.1 user client: every wait
- * must be bounded by Brook's clock.
+ * must be bounded by Brook's clock. Nagle off, as the transport advises for HTTP/2.
  */
 class OkHttpHttp2ConformanceTest extends BrookConformanceKit {
     private static final OkHttpClient CLIENT = new OkHttpClient.Builder()
             .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
             .readTimeout(Duration.ZERO)
+            .socketFactory(OkHttpTransport.noDelaySockets())
             .build();
 
     @Override
