@@ -86,6 +86,16 @@ public final class EventParser {
                 return fast;
             }
         }
+        return parseWithJackson(sseType, data, offset, length);
+    }
+
+    /**
+     * {@link #parse(String, byte[], int, int)} without the byte-level fast path: every event through
+     * Jackson's tree. The fast path may only ever return what this returns; a property test holds it to
+     * that.
+     */
+    StreamEvent parseWithJackson(String sseType, byte[] data, int offset, int length) {
+        boolean unnamed = DEFAULT_SSE_TYPE.equals(sseType);
         if (unnamed) {
             return parseUnnamed(data, offset, length);
         }
