@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Short benchmark run (about 7 minutes on 2 cores): builds sdk-bench/target/benchmarks.jar, runs the
+# Short benchmark run (about 5 minutes on 2 cores): builds sdk-bench/target/benchmarks.jar, runs the
 # decoder, pipeline and end-to-end benchmarks in ONE JMH run with -prof gc, then the delivery-latency
 # harness (HTTP/1.1 contenders only), and writes the tables to sdk-bench/results/ (git-ignored). The
 # end-to-end benchmark has HTTP/1.1 rows and, per transport that has it, HTTP/2 rows (h2c by prior

@@ -53,8 +53,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -382,18 +386,18 @@ final class Contenders {
                 .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
                 .readTimeout(Duration.ofSeconds(60))
                 .build();
-        private final okhttp3.Request request;
+        private final Request request;
         private final long streamBytes;
         private final byte[] buf = new byte[64 * 1024];
 
         RawOkHttpH2c(URI baseUrl, long streamBytes) {
             byte[] body = ("{\"model\":\"" + MODEL + "\",\"max_tokens\":4096,\"stream\":true,"
                     + "\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}").getBytes(StandardCharsets.UTF_8);
-            this.request = new okhttp3.Request.Builder().url(baseUrl + "/v1/messages")
+            this.request = new Request.Builder().url(baseUrl + "/v1/messages")
                     .header("accept", "text/event-stream")
                     .header("x-api-key", "sk-ant-fake")
                     .header("anthropic-version", "2023-06-01")
-                    .post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get("application/json")))
+                    .post(RequestBody.create(body, MediaType.get("application/json")))
                     .build();
             this.streamBytes = streamBytes;
         }
@@ -401,7 +405,7 @@ final class Contenders {
         @Override
         public void run(Runnable onEvent) throws IOException {
             long total = 0;
-            try (okhttp3.Response response = client.newCall(request).execute()) {
+            try (Response response = client.newCall(request).execute()) {
                 if (response.code() != 200) {
                     throw new IllegalStateException("raw-okhttp-h2c: status " + response.code());
                 }
