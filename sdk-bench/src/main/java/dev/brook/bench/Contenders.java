@@ -18,12 +18,25 @@ import dev.brook.core.event.Message;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.event.ToolUseBlock;
 import dev.brook.core.request.MessageRequest;
+import dev.brook.core.transport.DaemonThreads;
+import dev.brook.core.transport.Transport;
+import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.SelfSignedTls;
+import dev.brook.transport.apache.ApacheTransport;
+import dev.brook.transport.jdk.JdkTransport;
+import dev.brook.transport.okhttp.OkHttpTransport;
+import dev.brook.transport.vertx.VertxTransport;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,23 +44,66 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 
 /**
  * The clients compared by {@link EndToEndBenchmark} and {@link LatencyBench}, each pointed at the same
  * loopback server. Every contender checks its final text and tool input against the expected values,
  * so a client that drops or garbles events fails instead of looking fast.
+ *
+ * <p>A contender's name says what it speaks ({@link #wire(String)}): a part {@code h2c} is HTTP/2 in
+ * cleartext with prior knowledge, {@code h2} HTTP/2 over TLS (ALPN), {@code tls} HTTP/1.1 over TLS, and
+ * every other name HTTP/1.1 in cleartext. {@link #server(String)} makes the matching server.
  */
 final class Contenders {
-    /** Contender names, in table order. */
+    /** Contender names over HTTP/1.1 in cleartext, in table order: the ones {@link LatencyBench} can serve. */
     static final List<String> NAMES = List.of("raw-httpurlconnection", "raw-socket", "brook-jdk-sync",
             "brook-jdk-async", "brook-okhttp-sync", "brook-okhttp-async", "brook-apache-classic-sync",
             "brook-apache-classic-async", "brook-apache-async-sync", "brook-apache-async-async", "brook-vertx-sync",
             "brook-vertx-async", "anthropic-java-okhttp", "langchain4j-anthropic");
+
+    /**
+     * Brook over HTTP/2 on each transport that has it (and the JDK's HTTP/1.1 over TLS, which its h2 rows
+     * need beside them, since the JDK client speaks HTTP/2 in cleartext only by an upgrade): the JDK over TLS,
+     * the others in cleartext by prior knowledge. Apache classic has no HTTP/2. First the lower bound over
+     * HTTP/2: OkHttp reading the body bytes, nothing decoded.
+     */
+    static final List<String> HTTP2_NAMES = List.of("raw-okhttp-h2c", "brook-jdk-tls-sync", "brook-jdk-h2-sync", "brook-jdk-h2-async",
+            "brook-okhttp-h2c-sync", "brook-okhttp-h2c-async", "brook-apache-async-h2c-sync",
+            "brook-apache-async-h2c-async", "brook-vertx-h2c-sync", "brook-vertx-h2c-async");
+
+    /** What a contender speaks to its server. */
+    enum Wire {
+        HTTP_1_1("HTTP/1.1"), HTTP_1_1_TLS("HTTP/1.1"), H2C("HTTP/2"), H2_TLS("HTTP/2");
+
+        /** The protocol the test kit's server must record for the contender's requests. */
+        final String protocol;
+
+        Wire(String protocol) {
+            this.protocol = protocol;
+        }
+    }
 
     static final String MODEL = "claude-bench";
     static final String PROMPT = "Tell me a story about the sea, then record notes.";
@@ -83,10 +139,46 @@ final class Contenders {
             case "brook-apache-async-async" -> new BrookAsync(brook("apache", baseUrl), expected);
             case "brook-vertx-sync" -> new BrookSync(brook("vertx", baseUrl), expected);
             case "brook-vertx-async" -> new BrookAsync(brook("vertx", baseUrl), expected);
+            case "raw-okhttp-h2c" -> new RawOkHttpH2c(baseUrl, streamBytes);
+            case "brook-jdk-tls-sync" -> new BrookSync(jdkOverTls(baseUrl, HttpClient.Version.HTTP_1_1), expected);
+            case "brook-jdk-h2-sync" -> new BrookSync(jdkOverTls(baseUrl, HttpClient.Version.HTTP_2), expected);
+            case "brook-jdk-h2-async" -> new BrookAsync(jdkOverTls(baseUrl, HttpClient.Version.HTTP_2), expected);
+            case "brook-okhttp-h2c-sync" -> new BrookSync(okHttpH2c(baseUrl), expected);
+            case "brook-okhttp-h2c-async" -> new BrookAsync(okHttpH2c(baseUrl), expected);
+            case "brook-apache-async-h2c-sync" -> new BrookSync(apacheAsyncH2c(baseUrl), expected);
+            case "brook-apache-async-h2c-async" -> new BrookAsync(apacheAsyncH2c(baseUrl), expected);
+            case "brook-vertx-h2c-sync" -> new BrookSync(vertxH2c(baseUrl), expected);
+            case "brook-vertx-h2c-async" -> new BrookAsync(vertxH2c(baseUrl), expected);
             case "anthropic-java-okhttp" -> new Official(baseUrl, expected);
             case "langchain4j-anthropic" -> new LangChain4j(baseUrl, expected);
-            default -> throw new IllegalArgumentException("unknown contender: " + name + "; known: " + NAMES);
+            default -> throw new IllegalArgumentException("unknown contender: " + name + "; known: " + NAMES + " and "
+                    + HTTP2_NAMES);
         };
+    }
+
+    /** What contender {@code name} speaks, by the parts of its name (see the class documentation). */
+    static Wire wire(String name) {
+        List<String> parts = List.of(name.split("-"));
+        if (parts.contains("h2c")) {
+            return Wire.H2C;
+        }
+        if (parts.contains("h2")) {
+            return Wire.H2_TLS;
+        }
+        return parts.contains("tls") ? Wire.HTTP_1_1_TLS : Wire.HTTP_1_1;
+    }
+
+    /** A test kit server, not started, that speaks what contender {@code name} speaks. */
+    static FakeMessagesServer server(String name) {
+        FakeMessagesServer server = new FakeMessagesServer();
+        Wire wire = wire(name);
+        if (wire == Wire.H2C || wire == Wire.H2_TLS) {
+            server.http2();
+        }
+        if (wire == Wire.HTTP_1_1_TLS || wire == Wire.H2_TLS) {
+            server.useTls(SelfSignedTls.get().serverContext());
+        }
+        return server;
     }
 
     private static Brook brook(String transport, URI baseUrl) {
@@ -94,31 +186,103 @@ final class Contenders {
                 .maxRetries(0).build();
     }
 
-    /**
-     * Brook over a classic (blocking) Apache client of the user's, as {@code ApacheTransport.of(client)}
-     * takes it; discovery makes an async Apache client instead. Brook never closes a client it did not
-     * create, so the returned client's {@link Brook#close()} is wrapped to close it.
-     */
-    private static Brook apacheClassic(URI baseUrl) {
-        org.apache.hc.client5.http.impl.classic.CloseableHttpClient client =
-                org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
-        CLASSIC_CLIENTS.add(client);
-        return Brook.builder().apiKey("sk-ant-fake").baseUrl(baseUrl.toString())
-                .transport(dev.brook.transport.apache.ApacheTransport.of(client)).maxRetries(0).build();
+    private static Brook brookOver(Transport transport, URI baseUrl) {
+        return Brook.builder().apiKey("sk-ant-fake").baseUrl(baseUrl.toString()).transport(transport).maxRetries(0)
+                .build();
     }
 
-    /** Classic Apache clients made by {@link #apacheClassic}, closed by {@link #closeClassicClients()}. */
-    private static final List<java.io.Closeable> CLASSIC_CLIENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Brook over a classic (blocking) Apache client of the user's, as {@code ApacheTransport.of(client)}
+     * takes it; discovery makes an async Apache client instead.
+     */
+    private static Brook apacheClassic(URI baseUrl) {
+        CloseableHttpClient client = HttpClients.createDefault();
+        USER_CLIENTS.add(client);
+        return brookOver(ApacheTransport.of(client), baseUrl);
+    }
 
-    static void closeClassicClients() {
-        for (java.io.Closeable c : CLASSIC_CLIENTS) {
+    /**
+     * Brook over a JDK client of the user's that trusts the test kit's certificate, speaking {@code version}
+     * (HTTP/2 by ALPN {@code h2}, or HTTP/1.1); its executor is bounded as the one discovery makes, so
+     * these rows differ from {@code brook-jdk-*} only in TLS and the protocol.
+     */
+    private static Brook jdkOverTls(URI baseUrl, HttpClient.Version version) {
+        ExecutorService executor = Executors.newFixedThreadPool(
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), new DaemonThreads("bench-jdk-tls"));
+        USER_CLIENTS.add(executor::shutdownNow);
+        HttpClient client = HttpClient.newBuilder()
+                .version(version)
+                .sslContext(SelfSignedTls.get().clientContext())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+        return brookOver(JdkTransport.of(client), baseUrl);
+    }
+
+    /** Brook over a user's OkHttp client speaking cleartext HTTP/2 by prior knowledge. */
+    private static Brook okHttpH2c(URI baseUrl) {
+        OkHttpClient client = new OkHttpClient.Builder()
+                .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+                .readTimeout(Duration.ZERO) // Brook's idle timeout decides
+                .build();
+        USER_CLIENTS.add(() -> {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        });
+        return brookOver(OkHttpTransport.of(client), baseUrl);
+    }
+
+    /**
+     * Brook over a user's async Apache client speaking cleartext HTTP/2 only ({@code FORCE_HTTP_2}, which the
+     * pool applies to cleartext routes as prior knowledge), streams multiplexed on a connection, built with
+     * {@link ApacheTransport#withAbortSupport}.
+     */
+    private static Brook apacheAsyncH2c(URI baseUrl) {
+        CloseableHttpAsyncClient client = ApacheTransport.withAbortSupport(HttpAsyncClients.custom())
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMessageMultiplexing(true)
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_2).build())
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+        client.start();
+        USER_CLIENTS.add(client);
+        return brookOver(ApacheTransport.of(client), baseUrl);
+    }
+
+    /**
+     * Brook over a user's Vert.x client speaking cleartext HTTP/2 by prior knowledge (no {@code h2c}
+     * upgrade), on a {@code Vertx} sized as the one discovery makes (two event loops).
+     */
+    private static Brook vertxH2c(URI baseUrl) {
+        Vertx vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(Math.min(2, Runtime.getRuntime().availableProcessors()))
+                .setWorkerPoolSize(1));
+        HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+        USER_CLIENTS.add(() -> vertx.close().await(10, TimeUnit.SECONDS));
+        return brookOver(VertxTransport.of(vertx, client), baseUrl);
+    }
+
+    /**
+     * Clients (and their executors and event loops) that contenders made for Brook, closed by {@link
+     * #closeUserClients()}: Brook never closes what it did not create, so the contender's {@link
+     * Brook#close()} leaves them open.
+     */
+    private static final List<AutoCloseable> USER_CLIENTS = new CopyOnWriteArrayList<>();
+
+    static void closeUserClients() {
+        for (AutoCloseable c : USER_CLIENTS) {
             try {
                 c.close();
-            } catch (IOException ignored) {
+            } catch (Exception ignored) {
                 // closing anyway
             }
         }
-        CLASSIC_CLIENTS.clear();
+        USER_CLIENTS.clear();
     }
 
     static MessageRequest brookRequest() {
@@ -207,6 +371,69 @@ final class Contenders {
             if (streamBytes >= 0 && total != streamBytes) {
                 throw new IllegalStateException("raw: read " + total + " bytes, expected " + streamBytes);
             }
+        }
+    }
+
+    /**
+     * The lower bound over HTTP/2: OkHttp in cleartext HTTP/2 by prior knowledge (as {@code
+     * brook-okhttp-h2c-*} use it) posting the request and reading the body bytes into a 64 KiB buffer,
+     * nothing decoded (it counts {@code \n\n} as {@link Raw} does), byte count checked. It bounds what
+     * the HTTP/2 rows can reach against the same server, whose HTTP/2 mode frames the body under flow
+     * control and costs more than its HTTP/1.1 mode.
+     */
+    static final class RawOkHttpH2c implements Contender {
+        private final OkHttpClient client = new OkHttpClient.Builder()
+                .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+                .readTimeout(Duration.ofSeconds(60))
+                .build();
+        private final Request request;
+        private final long streamBytes;
+        private final byte[] buf = new byte[64 * 1024];
+
+        RawOkHttpH2c(URI baseUrl, long streamBytes) {
+            byte[] body = ("{\"model\":\"" + MODEL + "\",\"max_tokens\":4096,\"stream\":true,"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}").getBytes(StandardCharsets.UTF_8);
+            this.request = new Request.Builder().url(baseUrl + "/v1/messages")
+                    .header("accept", "text/event-stream")
+                    .header("x-api-key", "sk-ant-fake")
+                    .header("anthropic-version", "2023-06-01")
+                    .post(RequestBody.create(body, MediaType.get("application/json")))
+                    .build();
+            this.streamBytes = streamBytes;
+        }
+
+        @Override
+        public void run(Runnable onEvent) throws IOException {
+            long total = 0;
+            try (Response response = client.newCall(request).execute()) {
+                if (response.code() != 200) {
+                    throw new IllegalStateException("raw-okhttp-h2c: status " + response.code());
+                }
+                byte last = 0;
+                try (InputStream in = response.body().byteStream()) {
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        total += n;
+                        byte prev = last;
+                        for (int i = 0; i < n; i++) {
+                            byte b = buf[i];
+                            if (b == '\n' && prev == '\n') {
+                                onEvent.run();
+                            }
+                            prev = b;
+                        }
+                        last = prev;
+                    }
+                }
+            }
+            if (streamBytes >= 0 && total != streamBytes) {
+                throw new IllegalStateException("raw-okhttp-h2c: read " + total + " bytes, expected " + streamBytes);
+            }
+        }
+
+        @Override
+        public void close() {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
         }
     }
 

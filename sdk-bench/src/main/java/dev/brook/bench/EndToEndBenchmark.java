@@ -1,7 +1,9 @@
 package dev.brook.bench;
 
 import dev.brook.testkit.FakeMessagesServer;
+import dev.brook.testkit.RecordedRequest;
 import dev.brook.testkit.ScriptedResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,6 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>The server is the test kit's {@link FakeMessagesServer}, one per trial, answering every request
  * with {@code ScriptedResponse.sse(bytes)}: the whole stream as one pre-built HTTP chunk written by the
  * connection's thread, so the server does no per-event work and the client side is what is measured.
+ * It speaks what the contender speaks ({@link Contenders#server(String)}): HTTP/1.1, or HTTP/2 (its
+ * Netty mode, the chunk cut into DATA frames under the client's flow control), in cleartext or over
+ * TLS with the test kit's self-signed certificate.
  *
  * <p>{@code events} (an {@link AuxCounters} rate) is SSE events per second; {@code -prof gc}'s
  * {@code gc.alloc.rate.norm} divided by {@link #EVENTS} is bytes allocated per event (all threads,
@@ -37,10 +42,12 @@ public class EndToEndBenchmark {
     /** SSE events in {@link #STREAM}. */
     static final int EVENTS = BenchStreams.countEvents(STREAM);
 
-    @Param({"raw-httpurlconnection", "raw-socket", "brook-jdk-sync", "brook-jdk-async", "brook-okhttp-sync",
-            "brook-okhttp-async", "brook-apache-classic-sync", "brook-apache-classic-async", "brook-apache-async-sync",
-            "brook-apache-async-async", "brook-vertx-sync", "brook-vertx-async", "anthropic-java-okhttp",
-            "langchain4j-anthropic"})
+    @Param({"raw-httpurlconnection", "raw-socket", "raw-okhttp-h2c", "brook-jdk-sync", "brook-jdk-async",
+            "brook-okhttp-sync", "brook-okhttp-async", "brook-apache-classic-sync", "brook-apache-classic-async",
+            "brook-apache-async-sync", "brook-apache-async-async", "brook-vertx-sync", "brook-vertx-async",
+            "brook-jdk-tls-sync", "brook-jdk-h2-sync", "brook-jdk-h2-async", "brook-okhttp-h2c-sync",
+            "brook-okhttp-h2c-async", "brook-apache-async-h2c-sync", "brook-apache-async-h2c-async",
+            "brook-vertx-h2c-sync", "brook-vertx-h2c-async", "anthropic-java-okhttp", "langchain4j-anthropic"})
     public String contender;
 
     private FakeMessagesServer server;
@@ -63,17 +70,23 @@ public class EndToEndBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        server = new FakeMessagesServer().start();
+        server = Contenders.server(contender).start();
         server.respondAlways(ScriptedResponse.sse(STREAM));
         client = Contenders.create(contender, server.baseUri(), BenchStreams.expected(DELTAS), STREAM.length);
         client.run(onDelta); // fails the trial at once if the result is wrong
+        // And if the contender did not speak what its name says (a client that fell back to HTTP/1.1).
+        String answered = server.takeRequest(Duration.ofSeconds(5)).map(RecordedRequest::protocol).orElse("no request");
+        String expected = Contenders.wire(contender).protocol;
+        if (!answered.equals(expected)) {
+            throw new IllegalStateException(contender + " was answered over " + answered + ", expected " + expected);
+        }
         System.out.println("\n[e2e] " + contender + ": " + EVENTS + " events, " + STREAM.length + " bytes per stream");
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         client.close();
-        Contenders.closeClassicClients();
+        Contenders.closeUserClients();
         server.close();
     }
 

@@ -100,8 +100,47 @@ public final class Summarize {
             }
             out.append("\n(± is JMH's 99.9% confidence half-width; B/event is `gc.alloc.rate.norm` over all threads "
                     + "divided by the events per stream.)\n");
+            appendHttp2(out, ops, perEvent, events);
         }
         System.out.print(out);
+    }
+
+    /**
+     * Each Brook row over HTTP/2 or TLS against the same transport and mode over cleartext HTTP/1.1 (its name
+     * without {@code -h2c}, {@code -h2} or {@code -tls}), and against the HTTP/2 lower bound, whose server
+     * is the same HTTP/2 one.
+     */
+    private static void appendHttp2(StringBuilder out, Map<String, Metric> ops, Map<String, Double> perEvent,
+            int events) {
+        double rawH2c = score(ops, "raw-okhttp-h2c");
+        StringBuilder rows = new StringBuilder();
+        for (Map.Entry<String, Metric> e : ops.entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith("brook-") || Contenders.wire(name) == Contenders.Wire.HTTP_1_1) {
+                continue;
+            }
+            String cleartext = name.replace("-h2c-", "-").replace("-h2-", "-").replace("-tls-", "-");
+            String overTls = name.contains("-h2-") ? name.replace("-h2-", "-tls-") : null;
+            double s = e.getValue().score();
+            rows.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %s | %.2fx | %,.0f | %s |%n",
+                    name, Contenders.wire(name).protocol + (Contenders.wire(name).name().endsWith("TLS") ? " over TLS"
+                            : " cleartext"),
+                    s * events, against(s, ops, cleartext), overTls == null ? "—" : against(s, ops, overTls),
+                    rawH2c / s, perEvent.get(name),
+                    perEvent.containsKey(cleartext) ? String.format(Locale.ROOT, "%,.0f", perEvent.get(cleartext)) : "—"));
+        }
+        if (rows.length() > 0) {
+            out.append("\n### HTTP/2 and TLS against HTTP/1.1 (same run)\n\n"
+                    + "| contender | protocol | events/s | events/s vs the same mode over HTTP/1.1 | vs HTTP/1.1 over TLS "
+                    + "| time vs raw-okhttp-h2c | B allocated per event | over HTTP/1.1 |\n"
+                    + "|---|---|---:|---:|---:|---:|---:|---:|\n").append(rows);
+        }
+    }
+
+    /** {@code score} as a multiple of contender {@code other}'s, with its name; a dash if it did not run. */
+    private static String against(double score, Map<String, Metric> ops, String other) {
+        double base = score(ops, other);
+        return Double.isNaN(base) ? "—" : String.format(Locale.ROOT, "%.2fx (`%s`)", score / base, other);
     }
 
     private static String ratio(double value, boolean checked, boolean met) {
