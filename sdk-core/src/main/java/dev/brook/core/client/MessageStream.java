@@ -55,7 +55,15 @@ import java.util.stream.StreamSupport;
  * rest, and wakes a blocked reader, whose iteration then ends.
  */
 public final class MessageStream implements AutoCloseable, Iterable<StreamEvent> {
-    private static final int READ_BUFFER = 16 * 1024;
+    /**
+     * The read buffer starts small and doubles, up to {@link #MAX_READ_BUFFER}, each time a read fills it:
+     * a stream paced like the API's (a delta every few tens of milliseconds, one small read each) keeps
+     * 2 KiB, which matters to a process holding thousands of open streams, while a stream the transport
+     * has many bytes ready for reaches the full size after three reads. The decoder copies what it keeps,
+     * so a buffer can be replaced between reads.
+     */
+    private static final int FIRST_READ_BUFFER = 2 * 1024;
+    private static final int MAX_READ_BUFFER = 16 * 1024;
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final Transport transport;
@@ -67,7 +75,7 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
     private final Cleaner.Cleanable cleanable;
     private final ArrayDeque<StreamEvent> pending = new ArrayDeque<>();
     private final MessageStreamDecoder decoder;
-    private final byte[] buffer = new byte[READ_BUFFER];
+    private byte[] buffer = new byte[FIRST_READ_BUFFER]; // read and replaced by the reading thread only
     private volatile boolean closed;
     private boolean ended;
     private long delivered;
@@ -281,8 +289,12 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
             return;
         }
         if (n >= 0) {
+            byte[] read = buffer;
+            if (n == read.length && read.length < MAX_READ_BUFFER) {
+                buffer = new byte[read.length * 2];
+            }
             try {
-                decoder.feed(buffer, 0, n);
+                decoder.feed(read, 0, n);
             } catch (BrookException e) {
                 finish(e);
             } catch (RuntimeException e) {
