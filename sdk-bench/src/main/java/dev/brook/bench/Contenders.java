@@ -350,23 +350,9 @@ final class Contenders {
             if (c.getResponseCode() != 200) {
                 throw new IllegalStateException("raw: status " + c.getResponseCode());
             }
-            long total = 0;
-            byte last = 0;
+            long total;
             try (InputStream in = c.getInputStream()) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    total += n;
-                    // Count event ends ("\n\n"); cheap next to the socket read, and it lets the latency
-                    // harness see events without any parsing.
-                    byte prev = last;
-                    for (int i = 0; i < n; i++) {
-                        byte b = buf[i];
-                        if (b == '\n' && prev == '\n') {
-                            onEvent.run();
-                        }
-                        prev = b;
-                    }
-                    last = prev;
-                }
+                total = readCountingEvents(in, buf, onEvent);
             }
             if (streamBytes >= 0 && total != streamBytes) {
                 throw new IllegalStateException("raw: read " + total + " bytes, expected " + streamBytes);
@@ -375,11 +361,33 @@ final class Contenders {
     }
 
     /**
+     * Reads {@code in} to its end into {@code buf}, running {@code onEvent} at each event end ({@code \n\n}):
+     * cheap next to the socket read, and it lets the latency harness see events without any parsing.
+     *
+     * @return the bytes read
+     */
+    static long readCountingEvents(InputStream in, byte[] buf, Runnable onEvent) throws IOException {
+        long total = 0;
+        byte prev = 0;
+        for (int n; (n = in.read(buf)) > 0; ) {
+            total += n;
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (b == '\n' && prev == '\n') {
+                    onEvent.run();
+                }
+                prev = b;
+            }
+        }
+        return total;
+    }
+
+    /**
      * The lower bound over HTTP/2: OkHttp in cleartext HTTP/2 by prior knowledge (as {@code
      * brook-okhttp-h2c-*} use it) posting the request and reading the body bytes into a 64 KiB buffer,
-     * nothing decoded (it counts {@code \n\n} as {@link Raw} does), byte count checked. It bounds what
-     * the HTTP/2 rows can reach against the same server, whose HTTP/2 mode frames the body under flow
-     * control and costs more than its HTTP/1.1 mode.
+     * nothing decoded (it counts {@code \n\n} with {@link Contenders#readCountingEvents}), byte count
+     * checked. It bounds what the HTTP/2 rows can reach against the same server, whose HTTP/2 mode frames
+     * the body under flow control and costs more than its HTTP/1.1 mode.
      */
     static final class RawOkHttpH2c implements Contender {
         private final OkHttpClient client = new OkHttpClient.Builder()
@@ -404,25 +412,13 @@ final class Contenders {
 
         @Override
         public void run(Runnable onEvent) throws IOException {
-            long total = 0;
+            long total;
             try (Response response = client.newCall(request).execute()) {
                 if (response.code() != 200) {
                     throw new IllegalStateException("raw-okhttp-h2c: status " + response.code());
                 }
-                byte last = 0;
                 try (InputStream in = response.body().byteStream()) {
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        total += n;
-                        byte prev = last;
-                        for (int i = 0; i < n; i++) {
-                            byte b = buf[i];
-                            if (b == '\n' && prev == '\n') {
-                                onEvent.run();
-                            }
-                            prev = b;
-                        }
-                        last = prev;
-                    }
+                    total = readCountingEvents(in, buf, onEvent);
                 }
             }
             if (streamBytes >= 0 && total != streamBytes) {
