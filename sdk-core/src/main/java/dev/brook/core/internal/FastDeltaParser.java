@@ -3,6 +3,7 @@ package dev.brook.core.internal;
 import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.Delta;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The hot path of {@link EventParser}: a strict, allocation-lean reader for the common shape of
@@ -28,6 +29,15 @@ public final class FastDeltaParser {
     private static final byte[][] PAYLOAD_KEYS = {
         ascii("text"), ascii("partial_json"), ascii("thinking"), ascii("signature")};
 
+    // The compact form the API sends: {"type":"content_block_delta","index":N,"delta":{"type":"K","P":"…"}}.
+    private static final byte[] COMPACT_HEAD = ascii("{\"type\":\"content_block_delta\",\"index\":");
+    private static final byte[] COMPACT_DELTA = ascii(",\"delta\":{\"type\":\"");
+    // Per delta kind, in DELTA_TYPES order: the kind, then its payload key up to the payload's opening quote.
+    private static final byte[][] COMPACT_KINDS = {
+        ascii("text_delta\",\"text\":\""), ascii("input_json_delta\",\"partial_json\":\""),
+        ascii("thinking_delta\",\"thinking\":\""), ascii("signature_delta\",\"signature\":\"")};
+    private static final byte[] COMPACT_TAIL = ascii("\"}}");
+
     private FastDeltaParser() {
     }
 
@@ -40,6 +50,10 @@ public final class FastDeltaParser {
      */
     static ContentBlockDeltaEvent tryParse(byte[] b, int off, int len, boolean requireType) {
         final int end = off + len;
+        ContentBlockDeltaEvent compact = tryCompact(b, off, end);
+        if (compact != null) {
+            return compact;
+        }
         int p = skipWs(b, off, end);
         if (p >= end || b[p] != '{') {
             return null;
@@ -186,14 +200,64 @@ public final class FastDeltaParser {
         if (payload == null) {
             return null;
         }
-        Delta delta;
-        switch (deltaKind) {
-            case 0: delta = new Delta.TextDelta(payload); break;
-            case 1: delta = new Delta.InputJsonDelta(payload); break;
-            case 2: delta = new Delta.ThinkingDelta(payload); break;
-            default: delta = new Delta.SignatureDelta(payload); break;
+        return new ContentBlockDeltaEvent(index, delta(deltaKind, payload));
+    }
+
+    /** The delta of kind {@code kind} (an index into {@link #DELTA_TYPES}) carrying {@code payload}. */
+    private static Delta delta(int kind, String payload) {
+        switch (kind) {
+            case 0: return new Delta.TextDelta(payload);
+            case 1: return new Delta.InputJsonDelta(payload);
+            case 2: return new Delta.ThinkingDelta(payload);
+            default: return new Delta.SignatureDelta(payload);
         }
-        return new ContentBlockDeltaEvent(index, delta);
+    }
+
+    /**
+     * The API's own compact form, matched by whole runs of fixed bytes (vectorised comparisons) rather
+     * than token by token; null for anything else, which the general grammar above then reads. It accepts
+     * a subset of what that grammar accepts and builds the same event.
+     */
+    private static ContentBlockDeltaEvent tryCompact(byte[] b, int off, int end) {
+        if (!startsWith(b, off, end, COMPACT_HEAD)) {
+            return null;
+        }
+        int p = off + COMPACT_HEAD.length;
+        int q = p;
+        long index = 0;
+        while (q < end && b[q] >= '0' && b[q] <= '9') {
+            index = index * 10 + (b[q] - '0');
+            if (index > Integer.MAX_VALUE) {
+                return null;
+            }
+            q++;
+        }
+        if (q == p || (q - p > 1 && b[p] == '0') || !startsWith(b, q, end, COMPACT_DELTA)) {
+            return null;
+        }
+        p = q + COMPACT_DELTA.length;
+        int kind = -1;
+        for (int k = 0; k < COMPACT_KINDS.length; k++) {
+            if (startsWith(b, p, end, COMPACT_KINDS[k])) {
+                kind = k;
+                break;
+            }
+        }
+        if (kind < 0) {
+            return null;
+        }
+        int payloadStart = p + COMPACT_KINDS[kind].length;
+        int payloadQuote = scanString(b, payloadStart, end);
+        if (payloadQuote == FAIL || !startsWith(b, payloadQuote, end, COMPACT_TAIL)
+                || skipWs(b, payloadQuote + COMPACT_TAIL.length, end) != end) {
+            return null;
+        }
+        String payload = decode(b, payloadStart, payloadQuote);
+        return payload == null ? null : new ContentBlockDeltaEvent((int) index, delta(kind, payload));
+    }
+
+    private static boolean startsWith(byte[] b, int p, int end, byte[] lit) {
+        return end - p >= lit.length && Arrays.equals(b, p, p + lit.length, lit, 0, lit.length);
     }
 
     private static int skipWs(byte[] b, int p, int end) {
