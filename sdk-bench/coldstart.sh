@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cold start (issue 22): one streaming call in a fresh JVM, per contender, measured from outside.
-# About 2 minutes on 2 cores with the defaults (build ~30 s when up to date, ~45 client JVMs).
+# About 70 s on 2 cores with the defaults and an up-to-date build (7 rows x (RUNS + 1) = 56 client JVMs).
 #
 # It builds sdk-bench/target/benchmarks.jar, resolves each contender's OWN class path (Brook: brook-core,
 # one transport and their runtime dependencies, as jars; the official SDK: what a project depending on
