@@ -99,21 +99,11 @@ public final class FastDeltaParser {
                 if (index >= 0) {
                     return null;
                 }
-                int q = p;
-                long v = 0;
-                while (q < end && b[q] >= '0' && b[q] <= '9') {
-                    v = v * 10 + (b[q] - '0');
-                    if (v > Integer.MAX_VALUE) {
-                        return null;
-                    }
-                    q++;
-                }
-                int digits = q - p;
-                if (digits == 0 || (digits > 1 && b[p] == '0')
-                        || (q < end && (b[q] == '.' || b[q] == 'e' || b[q] == 'E'))) {
+                int q = indexEnd(b, p, end);
+                if (q == FAIL || (q < end && (b[q] == '.' || b[q] == 'e' || b[q] == 'E'))) {
                     return null;
                 }
-                index = (int) v;
+                index = indexValue(b, p, q);
                 p = q;
             } else if (equals(b, ks, kq, K_DELTA)) {
                 if (deltaKind >= 0 || b[p] != '{') {
@@ -223,18 +213,11 @@ public final class FastDeltaParser {
             return null;
         }
         int p = off + COMPACT_HEAD.length;
-        int q = p;
-        long index = 0;
-        while (q < end && b[q] >= '0' && b[q] <= '9') {
-            index = index * 10 + (b[q] - '0');
-            if (index > Integer.MAX_VALUE) {
-                return null;
-            }
-            q++;
-        }
-        if (q == p || (q - p > 1 && b[p] == '0') || !startsWith(b, q, end, COMPACT_DELTA)) {
+        int q = indexEnd(b, p, end);
+        if (q == FAIL || !startsWith(b, q, end, COMPACT_DELTA)) {
             return null;
         }
+        int index = indexValue(b, p, q);
         p = q + COMPACT_DELTA.length;
         int kind = -1;
         for (int k = 0; k < COMPACT_KINDS.length; k++) {
@@ -253,7 +236,34 @@ public final class FastDeltaParser {
             return null;
         }
         String payload = decode(b, payloadStart, payloadQuote);
-        return payload == null ? null : new ContentBlockDeltaEvent((int) index, delta(kind, payload));
+        return payload == null ? null : new ContentBlockDeltaEvent(index, delta(kind, payload));
+    }
+
+    /**
+     * Where the digits of an index starting at {@code p} end: a non-negative integer that fits an
+     * {@code int}, without sign or leading zero; {@link #FAIL} otherwise. What follows is the caller's to
+     * check (a fraction or exponent would make it no integer).
+     */
+    private static int indexEnd(byte[] b, int p, int end) {
+        int q = p;
+        long v = 0;
+        while (q < end && b[q] >= '0' && b[q] <= '9') {
+            v = v * 10 + (b[q] - '0');
+            if (v > Integer.MAX_VALUE) {
+                return FAIL;
+            }
+            q++;
+        }
+        return q == p || (q - p > 1 && b[p] == '0') ? FAIL : q;
+    }
+
+    /** The value of the digits in {@code b[p, q)}, already checked by {@link #indexEnd}. */
+    private static int indexValue(byte[] b, int p, int q) {
+        int v = 0;
+        for (int i = p; i < q; i++) {
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
     }
 
     private static boolean startsWith(byte[] b, int p, int end, byte[] lit) {
