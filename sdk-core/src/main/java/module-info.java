@@ -1,6 +1,7 @@
 /**
  * Brook's core: the SSE decoder, the typed events and their accumulator, the request model and the
- * client, the errors, and the transport SPI that transport modules implement. The stream engine's
+ * client, the errors, the transport SPI that transport modules implement, and the backend seam that
+ * cloud modules (Bedrock, Vertex AI, Foundry) implement. The stream engine's
  * shared parts ({@code dev.brook.core.internal}) are not exported. Transports are found with
  * {@link java.util.ServiceLoader} as {@link dev.brook.core.transport.TransportProvider}s.
  */
@@ -9,6 +10,7 @@ module brook.core {
     requires com.fasterxml.jackson.databind;
 
     exports dev.brook.core.accumulate;
+    exports dev.brook.core.backend;
     exports dev.brook.core.client;
     exports dev.brook.core.error;
     exports dev.brook.core.event;

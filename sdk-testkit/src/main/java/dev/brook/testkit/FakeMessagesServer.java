@@ -83,6 +83,7 @@ public final class FakeMessagesServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<ScriptedResponse> queue = new ConcurrentLinkedQueue<>();
     private volatile ScriptedResponse defaultResponse;
     private volatile ScriptedResponse alwaysResponse;
+    private volatile RequestCheck requestCheck;
 
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final Object connectionLock = new Object();
@@ -356,6 +357,18 @@ public final class FakeMessagesServer implements AutoCloseable {
      */
     public void respondAlways(ScriptedResponse response) {
         this.alwaysResponse = response;
+    }
+
+    /**
+     * Checks every request before it takes a response, as a cloud endpoint checks authentication: a
+     * request the check refuses gets the check's response (a 401 or 403, say), and the scripted responses
+     * are left for the next requests. Every request is recorded either way. Default none. The cloud fakes
+     * are checks: {@code BedrockSignatureCheck}, {@code VertexRequestCheck}, {@code FoundryRequestCheck}.
+     *
+     * @param check the check for every request, or null for none
+     */
+    public void checkRequests(RequestCheck check) {
+        this.requestCheck = check;
     }
 
     /** @return how many responses are still queued */
@@ -647,6 +660,13 @@ public final class FakeMessagesServer implements AutoCloseable {
     }
 
     private ScriptedResponse responseFor(RecordedRequest request) {
+        RequestCheck check = requestCheck;
+        if (check != null) {
+            Optional<ScriptedResponse> refusal = check.refusal(request);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
         ScriptedResponse always = alwaysResponse;
         if (always != null) {
             return always;

@@ -1,5 +1,7 @@
 package dev.brook.core.accumulate;
 
+import dev.brook.core.backend.FrameDecoder;
+import dev.brook.core.backend.ResponseFraming;
 import dev.brook.core.error.IncompleteStreamException;
 import dev.brook.core.error.StreamErrorException;
 import dev.brook.core.error.StreamProtocolException;
@@ -43,7 +45,7 @@ public final class MessageStreamDecoder {
     private static final EventParser PARSER = new EventParser();
 
     private final Consumer<? super StreamEvent> sink;
-    private final SseDecoder sse;
+    private final FrameDecoder frames;
     private final MessageAccumulator accumulator = new MessageAccumulator();
     private final String requestId;
     private final int attempts;
@@ -84,11 +86,32 @@ public final class MessageStreamDecoder {
      * @throws IllegalArgumentException if {@code maxEventSize < 1} or {@code attempts < 0}
      */
     public MessageStreamDecoder(Consumer<? super StreamEvent> sink, int maxEventSize, String requestId, int attempts) {
+        this(sink, ResponseFraming.sse(), maxEventSize, requestId, attempts);
+    }
+
+    /**
+     * A pipeline for a body in another framing than SSE, such as a cloud backend's (see
+     * {@link dev.brook.core.backend.Backend#framing()}): the same parsing, accumulation and errors.
+     *
+     * @param sink receives each event after it is accumulated
+     * @param framing how the body frames its events
+     * @param maxEventSize the most bytes one event may hold, at least 1
+     * @param requestId the response's request id, or {@code null}
+     * @param attempts how many HTTP attempts the call made, at least 0
+     * @throws NullPointerException if {@code sink} or {@code framing} is null
+     * @throws IllegalArgumentException if {@code maxEventSize < 1} or {@code attempts < 0}
+     */
+    public MessageStreamDecoder(Consumer<? super StreamEvent> sink, ResponseFraming framing, int maxEventSize,
+            String requestId, int attempts) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(framing, "framing");
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative: " + attempts);
         }
-        this.sse = new SseDecoder(this::onSseEvent, maxEventSize);
+        if (maxEventSize < 1) {
+            throw new IllegalArgumentException("maxEventSize must be positive: " + maxEventSize);
+        }
+        this.frames = framing.open(this::onFramedEvent, maxEventSize);
         this.requestId = requestId;
         this.attempts = attempts;
     }
@@ -112,7 +135,7 @@ public final class MessageStreamDecoder {
             return;
         }
         try {
-            sse.feed(bytes, offset, length);
+            frames.feed(bytes, offset, length);
         } catch (RuntimeException e) {
             throw fail(e);
         }
@@ -134,7 +157,7 @@ public final class MessageStreamDecoder {
             return;
         }
         try {
-            sse.feed(buffer);
+            frames.feed(buffer);
         } catch (RuntimeException e) {
             throw fail(e);
         }
@@ -152,7 +175,7 @@ public final class MessageStreamDecoder {
         if (!ended) {
             ended = true;
             if (!accumulator.isComplete()) {
-                sse.end(); // discards an unterminated last block, as the SSE rules say
+                frames.end(); // discards an unterminated last frame (for SSE, as its rules say)
                 long n = accumulator.eventCount();
                 throw fail(new IncompleteStreamException("The stream ended before message_stop, after " + n
                         + (n == 1 ? " event" : " events") + "; the snapshot holds everything received"
@@ -188,12 +211,12 @@ public final class MessageStreamDecoder {
         return accumulator;
     }
 
-    private void onSseEvent(String type, byte[] data, int offset, int length, String lastEventId, long retry) {
+    private void onFramedEvent(String type, byte[] data, int offset, int length) {
         if (accumulator.isComplete()) {
             return; // the message is final: later events are ignored (see the class documentation)
         }
         // Parsed in place: the decoder made no copy. A protocol error gets the snapshot and call in fail().
-        StreamEvent event = PARSER.parse(type, data, offset, length);
+        StreamEvent event = PARSER.parse(type == null ? "message" : type, data, offset, length);
         accumulator.accept(event);
         sink.accept(event);
         if (event instanceof ErrorEvent error) {

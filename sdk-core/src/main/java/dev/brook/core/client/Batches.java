@@ -71,7 +71,7 @@ public final class Batches {
         if (copy.stream().map(BatchRequest::customId).distinct().count() != copy.size()) {
             throw new IllegalArgumentException("Two requests of the batch share a customId; each must be unique");
         }
-        return calls.callJson("POST", calls.uri(PATH), EndpointJson.batchCreateBody(copy), options,
+        return calls.callJson("POST", PATH, EndpointJson.batchCreateBody(copy), options,
                 MessageBatch::fromJson);
     }
 
@@ -183,7 +183,7 @@ public final class Batches {
      */
     public Page<MessageBatch> list(PageRequest page, RequestOptions options) {
         Objects.requireNonNull(page, "page");
-        return calls.callJson("GET", calls.uri(EndpointJson.withQuery(PATH, page)), NO_BODY, options,
+        return calls.callJson("GET", EndpointJson.withQuery(PATH, page), NO_BODY, options,
                 body -> EndpointJson.page(body, MessageBatch::from));
     }
 
@@ -282,24 +282,16 @@ public final class Batches {
         String url = batch.resultsUrl().orElseThrow(() -> new IllegalStateException("Batch " + batch.id()
                 + " has no results_url yet (processing_status " + batch.processingStatus()
                 + "); poll retrieve(id) until isEnded()."));
-        URI target = URI.create(url);
-        URI base = calls.uri("/");
-        if (!target.isAbsolute() || !base.getScheme().equalsIgnoreCase(target.getScheme())
-                || !base.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
-                || base.getPort() != target.getPort()) {
-            throw new IllegalArgumentException("The results_url " + url + " of batch " + batch.id()
-                    + " is not on the client's base URL " + base + "; Brook sends credentials only there. Use"
-                    + " results(batchId) to read from the base URL.");
-        }
-        return new BatchResults(calls.openBody("GET", target, "application/binary", RequestOptions.none()));
+        String path = calls.pathOnBaseUrl(url, "results_url of batch " + batch.id());
+        return new BatchResults(calls.openBody("GET", path, "application/binary", RequestOptions.none()));
     }
 
-    private URI batchUri(String batchId, String suffix) {
+    private String batchUri(String batchId, String suffix) {
         Objects.requireNonNull(batchId, "batchId");
         if (batchId.isEmpty()) {
             throw new IllegalArgumentException("batchId is empty");
         }
-        return calls.uri(PATH + "/" + EndpointJson.encode(batchId) + suffix);
+        return PATH + "/" + EndpointJson.encode(batchId) + suffix;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.brook.core.client;
 
+import dev.brook.core.backend.AnthropicBackend;
+import dev.brook.core.backend.Backend;
+import dev.brook.core.backend.BaseUrls;
 import dev.brook.core.error.NoTransportException;
 import dev.brook.core.internal.DefaultScheduler;
 import dev.brook.core.internal.TransportSelector;
@@ -43,8 +46,10 @@ public final class Brook implements AutoCloseable {
     /** The {@code anthropic-version} header Brook sends. */
     public static final String API_VERSION = "2023-06-01";
     /** Where requests go unless {@link Builder#baseUrl} or {@code ANTHROPIC_BASE_URL} says otherwise. */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://api.anthropic.com");
+    public static final URI DEFAULT_BASE_URL = AnthropicBackend.DEFAULT_BASE_URL;
 
+    private final Backend backend;
+    /** The direct-API settings the backend was built from, for {@link #newBuilder()}; null for a given backend. */
     private final String apiKey;
     private final String authToken;
     private final URI baseUrl;
@@ -63,10 +68,12 @@ public final class Brook implements AutoCloseable {
     private final Messages messages;
     private final Models models;
 
-    private Brook(Builder b, Transport transport, boolean ownsTransport) {
-        this.apiKey = b.apiKey;
-        this.authToken = b.authToken;
-        this.baseUrl = b.baseUrl;
+    private Brook(Builder b, Backend backend, Transport transport, boolean ownsTransport) {
+        this.backend = backend;
+        boolean direct = b.backend == null;
+        this.apiKey = direct ? b.apiKey : null;
+        this.authToken = direct ? b.authToken : null;
+        this.baseUrl = direct ? b.baseUrl : null;
         this.betas = List.copyOf(b.betas);
         this.transportConfig = b.transportConfig.build();
         this.totalTimeout = b.totalTimeout;
@@ -121,9 +128,13 @@ public final class Brook implements AutoCloseable {
      */
     public Builder newBuilder() {
         Builder b = new Builder();
-        b.apiKey = apiKey;
-        b.authToken = authToken;
-        b.baseUrl = baseUrl;
+        if (baseUrl != null) {
+            b.apiKey = apiKey;
+            b.authToken = authToken;
+            b.baseUrl = baseUrl;
+        } else {
+            b.backend = backend;
+        }
         b.betas.addAll(betas);
         b.transportConfig.connectTimeout(transportConfig.connectTimeout()).idleTimeout(transportConfig.idleTimeout());
         b.totalTimeout = totalTimeout;
@@ -152,16 +163,9 @@ public final class Brook implements AutoCloseable {
         return transport.name();
     }
 
-    String apiKey() {
-        return apiKey;
-    }
-
-    String authToken() {
-        return authToken;
-    }
-
-    URI baseUrl() {
-        return baseUrl;
+    /** {@return where and how this client's calls go: the direct API unless {@link Builder#backend} said otherwise} */
+    public Backend backend() {
+        return backend;
     }
 
     List<String> betas() {
@@ -223,8 +227,7 @@ public final class Brook implements AutoCloseable {
     /** Settings without credentials. */
     @Override
     public String toString() {
-        return "Brook{baseUrl=" + baseUrl + ", transport=" + transport.name()
-                + ", auth=" + (apiKey != null ? "api-key" : "auth-token") + '}';
+        return "Brook{backend=" + backend + ", transport=" + transport.name() + '}';
     }
 
     // The version is the Maven project version, which the build writes into this resource (sdk-core/pom.xml
@@ -255,6 +258,8 @@ public final class Brook implements AutoCloseable {
         private String apiKey;
         private String authToken;
         private URI baseUrl = DEFAULT_BASE_URL;
+        private boolean directSettingsGiven;
+        private Backend backend;
         private final List<String> betas = new ArrayList<>();
         /** Connect and idle timeouts: validated once, where transports read them. */
         private final TransportConfig.Builder transportConfig = TransportConfig.builder();
@@ -280,6 +285,7 @@ public final class Brook implements AutoCloseable {
          */
         public Builder apiKey(String apiKey) {
             this.apiKey = requireNonBlank(apiKey, "apiKey");
+            directSettingsGiven = true;
             return this;
         }
 
@@ -292,6 +298,7 @@ public final class Brook implements AutoCloseable {
          */
         public Builder authToken(String authToken) {
             this.authToken = requireNonBlank(authToken, "authToken");
+            directSettingsGiven = true;
             return this;
         }
 
@@ -303,12 +310,24 @@ public final class Brook implements AutoCloseable {
          * @throws IllegalArgumentException if not an absolute http or https URI
          */
         public Builder baseUrl(String baseUrl) {
-            Objects.requireNonNull(baseUrl, "baseUrl");
-            URI uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
-            if (!uri.isAbsolute() || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL: " + baseUrl);
-            }
-            this.baseUrl = uri;
+            this.baseUrl = BaseUrls.parse(baseUrl, "baseUrl");
+            directSettingsGiven = true;
+            return this;
+        }
+
+        /**
+         * Sends every call through {@code backend} instead of the direct API: Claude on Amazon Bedrock
+         * ({@code brook-bedrock}), Google Vertex AI ({@code brook-vertex}) or Microsoft Foundry
+         * ({@code brook-foundry}), each configured with its own credentials and base URL. Events, errors,
+         * retries and timeouts behave the same behind every backend. Cannot be combined with
+         * {@link #apiKey}, {@link #authToken} or {@link #baseUrl}, which configure the direct API (the
+         * variables {@link #fromEnv()} reads are then ignored).
+         *
+         * @param backend where and how calls go
+         * @return this builder
+         */
+        public Builder backend(Backend backend) {
+            this.backend = Objects.requireNonNull(backend, "backend");
             return this;
         }
 
@@ -514,18 +533,33 @@ public final class Brook implements AutoCloseable {
          * @throws NoTransportException if no transport was given and none can be discovered
          */
         public Brook build() {
-            if (apiKey == null && authToken == null) {
-                throw new IllegalStateException("No API key: set the ANTHROPIC_API_KEY environment variable "
-                        + "(read by Brook.fromEnv()) or call Brook.builder().apiKey(...); "
-                        + "for bearer auth use ANTHROPIC_AUTH_TOKEN or authToken(...).");
+            Backend chosen = backend;
+            if (chosen == null) {
+                if (apiKey == null && authToken == null) {
+                    throw new IllegalStateException("No API key: set the ANTHROPIC_API_KEY environment variable "
+                            + "(read by Brook.fromEnv()) or call Brook.builder().apiKey(...); "
+                            + "for bearer auth use ANTHROPIC_AUTH_TOKEN or authToken(...); "
+                            + "for Bedrock, Vertex AI or Foundry use backend(...).");
+                }
+                AnthropicBackend.Builder direct = AnthropicBackend.builder().baseUrl(baseUrl.toString());
+                if (apiKey != null) {
+                    direct.apiKey(apiKey);
+                } else {
+                    direct.authToken(authToken);
+                }
+                chosen = direct.build();
+            } else if (directSettingsGiven) {
+                throw new IllegalStateException("apiKey, authToken and baseUrl configure the direct Anthropic API, "
+                        + "but backend(" + backend.name() + ") was also set: configure credentials and the base URL "
+                        + "on that backend's builder instead.");
             }
             if (transport != null) {
-                return new Brook(this, transport, false);
+                return new Brook(this, chosen, transport, false);
             }
             List<TransportProvider> found = TransportSelector.discover(Brook.class.getClassLoader());
             TransportProvider provider = TransportSelector.select(found, transportName,
                     System.getProperty(TransportSelector.PROPERTY), System.getenv(TransportSelector.ENV));
-            return new Brook(this, provider.create(transportConfig.build()), true);
+            return new Brook(this, chosen, provider.create(transportConfig.build()), true);
         }
 
         private static String requireNonBlank(String value, String name) {

@@ -3,6 +3,7 @@ package dev.brook.core.client;
 import dev.brook.core.accumulate.MessageAccumulator;
 import dev.brook.core.accumulate.MessageStreamDecoder;
 import dev.brook.core.accumulate.StreamUpdate;
+import dev.brook.core.backend.ResponseFraming;
 import dev.brook.core.error.BrookException;
 import dev.brook.core.error.ConnectionException;
 import dev.brook.core.error.StreamProtocolException;
@@ -86,15 +87,16 @@ public final class MessageStream implements AutoCloseable, Iterable<StreamEvent>
      * @param body the response body, already watched by {@code clock} (every read counts as waiting)
      * @param clock the call's clock, running since the call started; stopped when the stream ends
      */
-    MessageStream(Transport transport, TransportResponse response, InputStream body, int maxEventSize,
-            CallClock clock, String requestId, CallEvents events) {
+    MessageStream(Transport transport, TransportResponse response, InputStream body, ResponseFraming framing,
+            int maxEventSize, CallClock clock, String requestId, CallEvents events) {
         this.transport = transport;
         this.response = response;
         this.body = body;
         this.clock = clock;
         this.requestId = requestId;
         this.callEvents = events;
-        this.decoder = new MessageStreamDecoder(events.watch(pending::add), maxEventSize, requestId, clock.attempts());
+        this.decoder = new MessageStreamDecoder(events.watch(pending::add), framing, maxEventSize, requestId,
+                clock.attempts());
         Release release = new Release(response, body, clock, events);
         clock.startBody(release::abort);
         this.cleanable = CLEANER.register(this, release);

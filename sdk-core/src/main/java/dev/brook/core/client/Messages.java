@@ -1,5 +1,9 @@
 package dev.brook.core.client;
 
+import dev.brook.core.backend.AnthropicBackend;
+import dev.brook.core.backend.ApiRequest;
+import dev.brook.core.backend.Backend;
+import dev.brook.core.backend.ResponseFraming;
 import dev.brook.core.error.ApiException;
 import dev.brook.core.error.BrookException;
 import dev.brook.core.error.ConnectionException;
@@ -52,14 +56,17 @@ public final class Messages {
     static final int MAX_MESSAGE_BODY = 64 * 1024 * 1024;
 
     private final Brook brook;
-    private final URI endpoint;
+    private final Backend backend;
+    private final ResponseFraming framing;
     private final String userAgent;
     private final Batches batches;
 
     Messages(Brook brook) {
         this.brook = brook;
-        this.endpoint = URI.create(brook.baseUrl() + "/v1/messages");
+        this.backend = brook.backend();
+        this.framing = backend.framing();
         this.userAgent = "brook-java/" + Brook.VERSION + " (transport " + brook.transport().name()
+                + (backend instanceof AnthropicBackend ? "" : "; backend " + backend.name())
                 + "; java " + System.getProperty("java.version") + ")";
         this.batches = new Batches(this);
     }
@@ -95,12 +102,12 @@ public final class Messages {
         try {
             String requestId = requestId(response);
             String contentType = response.headers().firstValue("content-type").orElse("");
-            if (!mediaType(contentType).equals("text/event-stream")) {
+            if (!mediaType(contentType).equals(framing.mediaType())) {
                 throw notAnEventStream(contentType, response.statusCode(), requestId, call.clock().attempts());
             }
             InputStream body = ContentDecoding.decode(call.clock().watch(body(response)), response.headers());
-            return new MessageStream(brook.transport(), response, body, brook.maxEventSize(), call.clock(), requestId,
-                    call.events());
+            return new MessageStream(brook.transport(), response, body, framing, brook.maxEventSize(), call.clock(),
+                    requestId, call.events());
         } catch (RuntimeException | Error e) {
             response.close();
             call.clock().stop();
@@ -222,7 +229,7 @@ public final class Messages {
      */
     public TokenCount countTokens(MessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        return callJson("POST", uri("/v1/messages/count_tokens"), EndpointJson.withoutMaxTokens(request), options,
+        return callJson("POST", "/v1/messages/count_tokens", EndpointJson.withoutMaxTokens(request), options,
                 TokenCount::fromJson);
     }
 
@@ -231,9 +238,30 @@ public final class Messages {
         return batches;
     }
 
-    /** {@return {@code path} (with its query) on the client's base URL} */
-    URI uri(String path) {
-        return URI.create(brook.baseUrl() + path);
+    /**
+     * The path on the direct API of {@code url}, a URL the API returned (such as a batch's
+     * {@code results_url}), which must be on the client's base URL: Brook sends credentials only there.
+     *
+     * @throws IllegalArgumentException if {@code url} is elsewhere
+     * @throws UnsupportedOperationException if the client goes through a cloud backend
+     */
+    String pathOnBaseUrl(String url, String what) {
+        if (!(backend instanceof AnthropicBackend direct)) {
+            throw new UnsupportedOperationException(what + " is served by the direct Anthropic API only, not through the "
+                    + backend.name() + " backend");
+        }
+        URI base = direct.baseUrl();
+        URI target = URI.create(url);
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        String targetPath = target.getRawPath() == null ? "" : target.getRawPath();
+        if (!target.isAbsolute() || !base.getScheme().equalsIgnoreCase(target.getScheme())
+                || !base.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
+                || base.getPort() != target.getPort() || !targetPath.startsWith(basePath + "/")) {
+            throw new IllegalArgumentException("The " + what + " " + url + " is not on the client's base URL " + base
+                    + "; Brook sends credentials only there. Use results(batchId) to read from the base URL.");
+        }
+        String path = targetPath.substring(basePath.length());
+        return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
     }
 
     /**
@@ -244,14 +272,14 @@ public final class Messages {
      * @param parse turns the body into the value; an {@link IllegalArgumentException} it throws becomes a
      *     {@link StreamProtocolException} naming the call
      */
-    <T> T callJson(String method, URI uri, byte[] body, RequestOptions options, Function<byte[], T> parse) {
-        return callJson(newCall(method, uri, body, "application/json", options, CallEvents.NONE), parse);
+    <T> T callJson(String method, String path, byte[] body, RequestOptions options, Function<byte[], T> parse) {
+        return callJson(newCall(method, path, false, body, "application/json", options, CallEvents.NONE), parse);
     }
 
     private <T> T callJson(Call call, Function<byte[], T> parse) {
         CallClock clock = call.clock();
-        String method = call.request().method();
-        URI uri = call.request().uri();
+        String method = call.first().method();
+        URI uri = call.first().uri();
         TransportResponse response = send(call);
         String requestId = requestId(response);
         byte[] bytes;
@@ -284,8 +312,9 @@ public final class Messages {
      * Sends with retries and returns the open 2xx response, its body decoded and watched by the clock,
      * for a caller that reads it incrementally and closes it (which stops the clock).
      */
-    OpenBody openBody(String method, URI uri, String accept, RequestOptions options) {
-        Call call = newCall(method, uri, new byte[0], accept, options, CallEvents.NONE);
+    OpenBody openBody(String method, String path, String accept, RequestOptions options) {
+        Call call = newCall(method, path, false, new byte[0], accept, options, CallEvents.NONE);
+        URI uri = call.first().uri();
         TransportResponse response = send(call);
         try {
             InputStream body = ContentDecoding.decode(watchedBody(call.clock(), response), response.headers());
@@ -327,8 +356,17 @@ public final class Messages {
                 requestId, clock.attempts());
     }
 
-    /** One call's request, clock, retry policy and listeners. */
-    private record Call(TransportRequest request, CallClock clock, RetryPolicy policy, CallEvents events) {
+    /**
+     * One call: its request in the direct API's terms, the first attempt's HTTP request, clock, retry
+     * policy and listeners.
+     */
+    private record Call(ApiRequest api, TransportRequest first, CallClock clock, RetryPolicy policy,
+            CallEvents events) {
+    }
+
+    /** The HTTP request of attempt {@code retry + 1}: later attempts are prepared again (fresh signatures). */
+    private TransportRequest request(Call call, int retry) {
+        return retry == 0 ? call.first() : backend.prepare(call.api());
     }
 
     /** A Messages call, reported to the call listeners from here on. */
@@ -336,19 +374,26 @@ public final class Messages {
         Objects.requireNonNull(options, "options");
         byte[] body = request.toJson(streaming);
         CallEvents events = CallEvents.start(brook.callListeners(), request.model(), streaming, request.maxTokens(),
-                brook.transport().name(), endpoint);
-        return newCall("POST", endpoint, body, streaming ? "text/event-stream" : "application/json", options, events);
+                brook.transport().name(), backend.endpoint());
+        try {
+            return newCall("POST", ApiRequest.MESSAGES_PATH, streaming, body,
+                    streaming ? framing.mediaType() : "application/json", options, events);
+        } catch (RuntimeException | Error e) {
+            events.failed(e);
+            throw e;
+        }
     }
 
-    /** Starts the call's clock: from here on, every timeout counts. */
-    private Call newCall(String method, URI uri, byte[] body, String accept, RequestOptions options,
-            CallEvents events) {
+    /** Prepares the first attempt and starts the call's clock: from here on, every timeout counts. */
+    private Call newCall(String method, String path, boolean streaming, byte[] body, String accept,
+            RequestOptions options, CallEvents events) {
         Objects.requireNonNull(options, "options");
-        TransportRequest request = TransportRequest.of(method, uri, headers(accept, options, body.length > 0,
-                events.requestHeaders()), body);
-        CallClock clock = new CallClock(brook.scheduler(), brook.blockingExecutor(), uri, brook.connectTimeout(),
+        ApiRequest api = ApiRequest.of(method, path, headers(accept, options, body.length > 0, events.requestHeaders()),
+                body, streaming);
+        TransportRequest first = backend.prepare(api);
+        CallClock clock = new CallClock(brook.scheduler(), brook.blockingExecutor(), first.uri(), brook.connectTimeout(),
                 options.idleTimeout().orElse(brook.idleTimeout()), options.totalTimeout().orElse(brook.totalTimeout()));
-        return new Call(request, clock, new RetryPolicy(options.maxRetries().orElse(brook.maxRetries())), events);
+        return new Call(api, first, clock, new RetryPolicy(options.maxRetries().orElse(brook.maxRetries())), events);
     }
 
     /**
@@ -372,11 +417,12 @@ public final class Messages {
             TransportExchange exchange = clock.startAttempt();
             events.attemptStart(clock.attempts());
             TransportResponse response;
+            TransportRequest request = request(call, retry);
             try {
-                response = brook.transport().execute(call.request(), exchange);
+                response = brook.transport().execute(request, exchange);
             } catch (IOException | RuntimeException e) {
                 clock.endAttempt();
-                BrookException failure = attemptFailure(clock, exchange, e, call.request().uri());
+                BrookException failure = attemptFailure(clock, exchange, e, request.uri());
                 if (retry >= call.policy().maxRetries() || !failure.retryable()) {
                     throw failure;
                 }
@@ -425,7 +471,7 @@ public final class Messages {
 
     private ApiException apiError(TransportResponse response, byte[] body, int attempts) {
         int status = response.statusCode();
-        return ErrorResponses.toException(status, response.headers(), body, attempts,
+        return ErrorResponses.toException(status, response.headers(), requestId(response), body, attempts,
                 RetryPolicy.isRetryable(status, response.headers()), secrets());
     }
 
@@ -465,7 +511,7 @@ public final class Messages {
     private AsyncMessageStream startAsync(MessageRequest request, StreamListener listener, RequestOptions options) {
         Objects.requireNonNull(request, "request");
         Call call = newMessageCall(request, true, options);
-        AsyncStreamDriver driver = new AsyncStreamDriver(brook.maxEventSize(), call.clock(), call.events());
+        AsyncStreamDriver driver = new AsyncStreamDriver(framing, brook.maxEventSize(), call.clock(), call.events());
         CompletableFuture<Message> outcome = driver.result();
         if (listener != null) {
             ListenerSubscriber subscriber = new ListenerSubscriber(listener, brook.callbackExecutor(), driver,
@@ -486,8 +532,16 @@ public final class Messages {
         TransportExchange exchange = clock.startAttempt();
         call.events().attemptStart(clock.attempts());
         CompletableFuture<TransportResponse> sent;
+        TransportRequest request;
         try {
-            sent = brook.transport().executeAsync(call.request(), exchange, brook.blockingExecutor());
+            request = request(call, retry);
+        } catch (RuntimeException | Error e) {
+            clock.endAttempt();
+            driver.failBeforeBody(e); // credentials could not be had: not retried
+            return;
+        }
+        try {
+            sent = brook.transport().executeAsync(request, exchange, brook.blockingExecutor());
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -541,7 +595,7 @@ public final class Messages {
         if (error != null) {
             BrookException failure;
             try {
-                failure = attemptFailure(clock, exchange, error, call.request().uri());
+                failure = attemptFailure(clock, exchange, error, call.first().uri());
             } catch (RuntimeException e) {
                 driver.failBeforeBody(e); // a transport bug or a cancellation: never retried
                 return;
@@ -594,7 +648,7 @@ public final class Messages {
     private void open(Call call, AsyncStreamDriver driver, TransportResponse response) {
         String requestId = requestId(response);
         String contentType = response.headers().firstValue("content-type").orElse("");
-        if (!mediaType(contentType).equals("text/event-stream")) {
+        if (!mediaType(contentType).equals(framing.mediaType())) {
             response.close();
             driver.failBeforeBody(notAnEventStream(contentType, response.statusCode(), requestId,
                     call.clock().attempts()));
@@ -673,11 +727,6 @@ public final class Messages {
     private TransportHeaders headers(String accept, RequestOptions options, boolean hasBody,
             Map<String, String> listenerHeaders) {
         TransportHeaders.Builder h = TransportHeaders.builder();
-        if (brook.apiKey() != null) {
-            h.set("x-api-key", brook.apiKey());
-        } else {
-            h.set("authorization", "Bearer " + brook.authToken());
-        }
         h.set("anthropic-version", Brook.API_VERSION);
         List<String> betas = new ArrayList<>(brook.betas());
         for (String beta : options.betas()) {
@@ -705,7 +754,7 @@ public final class Messages {
 
     /** The credentials of this client, to mask wherever a server echoes them. */
     private List<String> secrets() {
-        return brook.apiKey() != null ? List.of(brook.apiKey()) : List.of(brook.authToken());
+        return backend.secrets();
     }
 
     private InputStream body(TransportResponse response) {
@@ -734,8 +783,8 @@ public final class Messages {
         return clock.watch(raw);
     }
 
-    private static String requestId(TransportResponse response) {
-        return response.headers().firstValue("request-id").orElse(null);
+    private String requestId(TransportResponse response) {
+        return backend.requestId(response.headers()).orElse(null);
     }
 
     private static BrookException mapIo(IOException e, boolean connected, CallClock clock, URI uri) {
@@ -756,9 +805,9 @@ public final class Messages {
                 + ": " + e, e, null, null, n);
     }
 
-    private static StreamProtocolException notAnEventStream(String contentType, int status, String requestId,
+    private StreamProtocolException notAnEventStream(String contentType, int status, String requestId,
             int attempts) {
-        return new StreamProtocolException("Expected a text/event-stream response but got content-type '"
+        return new StreamProtocolException("Expected a " + framing.mediaType() + " response but got content-type '"
                 + contentType + "' (HTTP " + status + (requestId == null ? "" : ", request-id " + requestId)
                 + "); check baseUrl and any proxy in between.", null, null, null, requestId, attempts);
     }

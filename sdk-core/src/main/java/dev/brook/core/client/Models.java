@@ -63,7 +63,7 @@ public final class Models {
      */
     public Page<ModelInfo> list(PageRequest page, RequestOptions options) {
         Objects.requireNonNull(page, "page");
-        return calls.callJson("GET", calls.uri(EndpointJson.withQuery("/v1/models", page)), new byte[0], options,
+        return calls.callJson("GET", EndpointJson.withQuery("/v1/models", page), new byte[0], options,
                 body -> EndpointJson.page(body, ModelInfo::from));
     }
 
@@ -118,7 +118,7 @@ public final class Models {
      */
     public ModelInfo retrieve(String id, RequestOptions options) {
         Objects.requireNonNull(id, "id");
-        return calls.callJson("GET", calls.uri("/v1/models/" + EndpointJson.encode(id)), new byte[0], options,
+        return calls.callJson("GET", "/v1/models/" + EndpointJson.encode(id), new byte[0], options,
                 ModelInfo::fromJson);
     }
 

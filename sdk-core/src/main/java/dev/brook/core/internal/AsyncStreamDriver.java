@@ -1,6 +1,7 @@
 package dev.brook.core.internal;
 
 import dev.brook.core.accumulate.MessageStreamDecoder;
+import dev.brook.core.backend.ResponseFraming;
 import dev.brook.core.client.Brook;
 import dev.brook.core.client.CallListener;
 import dev.brook.core.error.BrookException;
@@ -40,6 +41,7 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     private final AtomicLong demand = new AtomicLong();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final CompletableFuture<Message> result = new CompletableFuture<>();
+    private final ResponseFraming framing;
     private final int maxEventSize;
     private final CallClock clock;
     private final CallEvents events;
@@ -74,6 +76,12 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
      *     scope opened around every signal to the subscriber
      */
     public AsyncStreamDriver(int maxEventSize, CallClock clock, CallEvents events) {
+        this(ResponseFraming.sse(), maxEventSize, clock, events);
+    }
+
+    /** A driver for a body framed by {@code framing} (SSE, or a backend's own frames). */
+    public AsyncStreamDriver(ResponseFraming framing, int maxEventSize, CallClock clock, CallEvents events) {
+        this.framing = framing;
         this.maxEventSize = maxEventSize;
         this.clock = clock;
         this.events = events;
@@ -119,7 +127,8 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     /** The response has arrived (2xx, an event stream): start reading its body as demand allows. */
     public void start(TransportResponse response, Flow.Publisher<ByteBuffer> bodyPublisher, String requestId) {
         inFlight = null;
-        exchange = new Body(response, new MessageStreamDecoder(events.watch(queue::add), maxEventSize, requestId, clock.attempts()),
+        exchange = new Body(response, new MessageStreamDecoder(events.watch(queue::add), framing, maxEventSize, requestId,
+                clock.attempts()),
                 requestId);
         clock.startBody(this::release);
         // Checked after the body is published: an abort racing this method either sees the response (and

@@ -33,8 +33,8 @@ public final class ErrorResponses {
      * @param retryable whether the retry policy counts this response as retryable
      * @param secrets the call's credentials: masked wherever the body echoes them
      */
-    public static ApiException toException(int status, TransportHeaders headers, byte[] body, int attempts, boolean retryable,
-            List<String> secrets) {
+    public static ApiException toException(int status, TransportHeaders headers, String requestId, byte[] body,
+            int attempts, boolean retryable, List<String> secrets) {
         String raw = SecretMask.mask(new String(body, StandardCharsets.UTF_8), secrets);
         String type = "";
         String message = "";
@@ -45,13 +45,16 @@ public final class ErrorResponses {
             }
             JsonNode error = root == null ? null : root.get("error");
             if (error != null && error.isObject()) {
-                type = SecretMask.mask(error.path("type").asText(""), secrets);
+                // The API's {"error":{"type","message"}}; Google's gateways put "status" where the type is.
+                type = SecretMask.mask(error.path("type").asText(error.path("status").asText("")), secrets);
                 message = SecretMask.mask(error.path("message").asText(""), secrets);
+            } else if (root != null && root.path("message").isTextual()) {
+                // {"message": ...}, as AWS services and many gateways answer.
+                message = SecretMask.mask(root.path("message").asText(), secrets);
             }
         } catch (IOException notJson) {
             // A proxy or load balancer answered with HTML or plain text: keep it as the raw body only.
         }
-        String requestId = headers.firstValue("request-id").orElse(null);
         if (status == 400) {
             return new BadRequestException(status, type, message, requestId, raw, attempts, retryable);
         } else if (status == 401) {
