@@ -71,7 +71,7 @@ public interface AsyncSuite extends TransportSuite {
                         }),
                         DynamicTest.dynamicTest(f.name() + " (publisher, one event at a time)", () -> {
                             server.enqueue(ScriptedResponse.sse(f.stream()));
-                            AsyncSuite.checkPublisher(brook, f);
+                            FixtureOutcomes.publisher(brook, f);
                         })))
                 .onClose(() -> {
                     offloaded.close();
@@ -112,9 +112,9 @@ public interface AsyncSuite extends TransportSuite {
             }
         });
         Object result = outcome.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        Object future = futureOutcome(stream.finalMessage());
-        assertOutcome(f, result, text.toString());
-        assertOutcome(f, future, text.toString());
+        Object future = FixtureOutcomes.futureOutcome(stream.finalMessage());
+        FixtureOutcomes.assertOutcome(f, result, text.toString());
+        FixtureOutcomes.assertOutcome(f, future, text.toString());
         if (result instanceof Message m && lastPartialInput[0] != null && !lastPartialInput[0].isNull()) {
             // The live view of the last tool input, once all its fragments arrived, is its final value.
             JsonValue last = lastPartialInput[0];
@@ -122,90 +122,6 @@ public interface AsyncSuite extends TransportSuite {
         }
         Thread.sleep(20); // a second terminal callback, if any, would come now
         assertThat(terminals).hasSize(1);
-    }
-
-    private static void checkPublisher(Brook brook, Fixture f) throws Exception {
-        StringBuilder text = new StringBuilder();
-        CompletableFuture<Object> outcome = new CompletableFuture<>();
-        AtomicInteger outstanding = new AtomicInteger();
-        AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
-        stream.events().subscribe(new Flow.Subscriber<>() {
-            private Flow.Subscription subscription;
-
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                subscription = s;
-                outstanding.set(1);
-                s.request(1);
-            }
-
-            @Override
-            public void onNext(StreamEvent event) {
-                if (outstanding.decrementAndGet() < 0) {
-                    outcome.complete(new AssertionError("an event arrived without demand"));
-                }
-                if (event instanceof ContentBlockDeltaEvent d && d.delta() instanceof Delta.TextDelta t) {
-                    text.append(t.text());
-                }
-                outstanding.incrementAndGet();
-                subscription.request(1);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                outcome.complete(t);
-            }
-
-            @Override
-            public void onComplete() {
-                outcome.complete("complete");
-            }
-        });
-        Object signal = outcome.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (signal instanceof AssertionError e) {
-            throw e;
-        }
-        Object future = futureOutcome(stream.finalMessage());
-        assertOutcome(f, future, text.toString());
-        if (future instanceof Message) {
-            assertThat(signal).isEqualTo("complete");
-        } else {
-            assertThat(signal).isSameAs(future);
-        }
-    }
-
-    private static Object futureOutcome(CompletableFuture<Message> future) throws Exception {
-        try {
-            return future.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return e.getCause();
-        }
-    }
-
-    private static void assertOutcome(Fixture f, Object outcome, String text) {
-        switch (f.outcome()) {
-            case COMPLETE:
-                assertThat(outcome).isInstanceOf(Message.class);
-                assertThat(tree(((Message) outcome).toJson())).isEqualTo(f.expectedMessage());
-                assertThat(text).isEqualTo(f.text());
-                break;
-            case STREAM_ERROR:
-                assertThat(outcome).isInstanceOf(StreamErrorException.class);
-                assertThat(((StreamErrorException) outcome).errorType()).isEqualTo(f.errorType());
-                assertThat(tree(((BrookException) outcome).snapshot().orElseThrow().toJson())).isEqualTo(f.expectedMessage());
-                assertThat(text).isEqualTo(f.text());
-                break;
-            case INCOMPLETE:
-                assertThat(outcome).isInstanceOf(IncompleteStreamException.class);
-                assertThat(tree(((BrookException) outcome).snapshot().orElseThrow().toJson())).isEqualTo(f.expectedMessage());
-                assertThat(text).isEqualTo(f.text());
-                break;
-            case PROTOCOL:
-                assertThat(outcome).isInstanceOf(StreamProtocolException.class);
-                break;
-            default:
-                throw new AssertionError(f.outcome());
-        }
     }
 
     private static JsonValue tree(String json) {
@@ -236,7 +152,7 @@ public interface AsyncSuite extends TransportSuite {
                     errors.add(error);
                 }
             });
-            Throwable failure = futureOutcome(stream.finalMessage()) instanceof Throwable t ? t : null;
+            Throwable failure = FixtureOutcomes.futureOutcome(stream.finalMessage()) instanceof Throwable t ? t : null;
             assertThat(failure).isSameAs(boom);
             assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(1))).as("exchange released")
                     .isTrue();
@@ -275,7 +191,7 @@ public interface AsyncSuite extends TransportSuite {
             assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(1))).as("exchange released")
                     .isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-            assertThat(futureOutcome(stream.finalMessage())).isInstanceOf(CancellationException.class);
+            assertThat(FixtureOutcomes.futureOutcome(stream.finalMessage())).isInstanceOf(CancellationException.class);
             Thread.sleep(20);
             assertThat(errors).hasSize(1).first().isInstanceOf(CancellationException.class);
         }
@@ -322,7 +238,7 @@ public interface AsyncSuite extends TransportSuite {
             assertThat(Tck.awaitReleased(protocol(), server, Duration.ofSeconds(1))).as("exchange released")
                     .isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-            assertThat(futureOutcome(stream.finalMessage())).isInstanceOf(CancellationException.class);
+            assertThat(FixtureOutcomes.futureOutcome(stream.finalMessage())).isInstanceOf(CancellationException.class);
         }
     }
 
@@ -349,7 +265,7 @@ public interface AsyncSuite extends TransportSuite {
             });
             done.get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertThat(errors).hasSize(1).first().isInstanceOf(dev.brook.core.error.AuthenticationException.class);
-            assertThat(futureOutcome(stream.finalMessage())).isSameAs(errors.get(0));
+            assertThat(FixtureOutcomes.futureOutcome(stream.finalMessage())).isSameAs(errors.get(0));
         }
     }
 
@@ -371,7 +287,7 @@ public interface AsyncSuite extends TransportSuite {
                 CompletableFuture<Void> done = new CompletableFuture<>();
                 AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
                 if (i % 2 == 1) {
-                    futureOutcome(stream.finalMessage()); // subscribe after the failure, too
+                    FixtureOutcomes.futureOutcome(stream.finalMessage()); // subscribe after the failure, too
                 }
                 stream.events().subscribe(new Flow.Subscriber<>() {
                     @Override

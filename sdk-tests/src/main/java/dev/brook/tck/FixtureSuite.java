@@ -47,11 +47,11 @@ public interface FixtureSuite extends TransportSuite {
                 .flatMap(f -> Stream.of(
                         DynamicTest.dynamicTest(f.name() + " (whole)", () -> {
                             server.enqueue(ScriptedResponse.sse(f.stream()));
-                            FixtureSuite.check(brook, f);
+                            FixtureOutcomes.sync(brook, f);
                         }),
                         DynamicTest.dynamicTest(f.name() + " (7-byte chunks)", () -> {
                             server.enqueue(ScriptedResponse.sseInChunks(f.stream(), 7, Duration.ZERO));
-                            FixtureSuite.check(brook, f);
+                            FixtureOutcomes.sync(brook, f);
                         })))
                 .onClose(() -> {
                     brook.close();
@@ -116,52 +116,6 @@ public interface FixtureSuite extends TransportSuite {
         assertThat(started).isGreaterThanOrEqualTo(0);
         assertThat(stopped).isEqualTo(content.subList(started, content.size()));
         assertThat(tree(finalMessage.toJson())).isEqualTo(f.expectedMessage());
-    }
-
-    private static void check(Brook brook, Fixture f) {
-        StringBuilder text = new StringBuilder();
-        Message finalMessage = null;
-        Throwable failure;
-        try (MessageStream stream = brook.messages().stream(Tck.request())) {
-            failure = catchThrowable(() -> {
-                for (StreamEvent event : stream) {
-                    if (event instanceof ContentBlockDeltaEvent d && d.delta() instanceof Delta.TextDelta t) {
-                        text.append(t.text());
-                    }
-                }
-            });
-            if (failure == null) {
-                finalMessage = stream.finalMessage();
-            }
-        }
-        switch (f.outcome()) {
-            case COMPLETE:
-                assertThat(failure).as("stream failure").isNull();
-                assertThat(tree(finalMessage.toJson())).isEqualTo(f.expectedMessage());
-                assertThat(text.toString()).isEqualTo(f.text());
-                break;
-            case STREAM_ERROR:
-                assertThat(failure).isInstanceOf(StreamErrorException.class);
-                assertThat(((StreamErrorException) failure).errorType()).isEqualTo(f.errorType());
-                assertSnapshot((BrookException) failure, f);
-                assertThat(text.toString()).isEqualTo(f.text());
-                break;
-            case INCOMPLETE:
-                assertThat(failure).isInstanceOf(IncompleteStreamException.class);
-                assertSnapshot((BrookException) failure, f);
-                assertThat(text.toString()).isEqualTo(f.text());
-                break;
-            case PROTOCOL:
-                assertThat(failure).isInstanceOf(StreamProtocolException.class);
-                break;
-            default:
-                throw new AssertionError(f.outcome());
-        }
-    }
-
-    private static void assertSnapshot(BrookException e, Fixture f) {
-        assertThat(e.snapshot()).as("snapshot").isPresent();
-        assertThat(tree(e.snapshot().get().toJson())).isEqualTo(f.expectedMessage());
     }
 
     private static JsonValue tree(String json) {
