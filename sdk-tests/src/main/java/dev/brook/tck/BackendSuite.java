@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.brook.core.client.AsyncMessageStream;
 import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageStream;
+import dev.brook.core.client.StreamListener;
 import dev.brook.core.error.ApiException;
 import dev.brook.core.error.BadRequestException;
 import dev.brook.core.error.StreamProtocolException;
@@ -94,7 +95,7 @@ public interface BackendSuite extends TransportSuite {
                     server.enqueue(quick(kit.error(429, "slow down")));
                     server.enqueue(quick(kit.error(503, "try again")));
                     server.enqueue(kit.stream(reply(), 0));
-                    AsyncMessageStream stream = brook.messages().streamAsync(Tck.request());
+                    AsyncMessageStream stream = brook.messages().streamAsync(Tck.request(), new StreamListener() { });
                     Message message = stream.finalMessage().get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                     assertThat(message.text()).isEqualTo("first");
                     assertThat(server.requestCount()).isEqualTo(3);
@@ -165,7 +166,7 @@ public interface BackendSuite extends TransportSuite {
                         DynamicTest.dynamicTest(kit.name() + " (async)", () -> withClient(kit, 0, (server, brook) -> {
                             server.enqueue(kit.corruptStream(reply()).orElseThrow());
                             Object outcome = FixtureOutcomes.futureOutcome(
-                                    brook.messages().streamAsync(Tck.request()).finalMessage());
+                                    brook.messages().streamAsync(Tck.request(), new StreamListener() { }).finalMessage());
                             assertThat(outcome).isInstanceOf(StreamProtocolException.class);
                             assertThat(((StreamProtocolException) outcome).snapshot()).isPresent();
                         }))));
