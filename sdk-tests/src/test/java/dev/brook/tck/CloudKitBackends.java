@@ -8,6 +8,6 @@ final class CloudKitBackends {
     }
 
     static List<KitBackend> all() {
-        return List.of(KitBackend.direct());
+        return List.of(KitBackend.direct(), new BedrockKitBackend(), new VertexKitBackend(), new FoundryKitBackend());
     }
 }
