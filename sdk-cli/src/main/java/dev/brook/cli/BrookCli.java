@@ -90,7 +90,8 @@ public final class BrookCli {
     private static final String RESET = "\u001b[0m";
     private static final int READ_BUFFER = 16 * 1024;
     private static final Set<String> CHAT_ONLY =
-            Set.of("--transport", "--model", "--max-tokens", "--system", "--thinking", "--events", "--json", "--stats");
+            Set.of("--transport", "--backend", "--model", "--max-tokens", "--system", "--thinking", "--events", "--json",
+                    "--stats");
     private static final Set<String> DECODE_ONLY = Set.of("--sse", "--final");
 
     static final String USAGE_TEXT = String.join("\n",
@@ -105,6 +106,12 @@ public final class BrookCli {
             "Options:",
             "  --transport NAME    HTTP stack: jdk, okhttp, apache, vertx (those on the class path;",
             "                      default: BROOK_TRANSPORT, else the one with the highest priority)",
+            "  --backend NAME      where Claude is reached: anthropic (default), bedrock (AWS_REGION,",
+            "                      AWS credentials or AWS_BEARER_TOKEN_BEDROCK; needs --model with a",
+            "                      Bedrock model id), vertex (ANTHROPIC_VERTEX_PROJECT_ID, CLOUD_ML_REGION,",
+            "                      Google application default credentials), foundry",
+            "                      (ANTHROPIC_FOUNDRY_RESOURCE, ANTHROPIC_FOUNDRY_API_KEY); without its",
+            "                      variables, a cloud is replayed from an embedded fake of it",
             "  --model NAME        model (default: BROOK_MODEL, else " + DEFAULT_MODEL + ", the default",
             "                      built into this release of brook)",
             "  --max-tokens N      most tokens in the reply (default " + DEFAULT_MAX_TOKENS
@@ -187,7 +194,9 @@ public final class BrookCli {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(env, "env");
-        for (String name : List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN")) {
+        List<String> secretVariables = new ArrayList<>(List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"));
+        secretVariables.addAll(CloudBackend.SECRET_VARIABLES);
+        for (String name : secretVariables) {
             String secret = env.get(name);
             if (secret != null && !secret.isBlank()) {
                 secrets.add(secret.trim());
@@ -224,6 +233,7 @@ public final class BrookCli {
     // ---- brook PROMPT ----
 
     private int chat(Options o, PrintStream out, PrintStream err, Map<String, String> env) {
+        boolean modelNamed = o.model != null || blankToNull(env.get("BROOK_MODEL")) != null;
         if (o.model == null) {
             String fromEnv = blankToNull(env.get("BROOK_MODEL"));
             o.model = fromEnv != null ? fromEnv : DEFAULT_MODEL;
@@ -249,6 +259,9 @@ public final class BrookCli {
         if (transport != null) {
             client.transport(transport);
         }
+        if (o.backend != null) {
+            return cloud(o.backend, o, modelNamed, client, request, out, err, env, stats);
+        }
         String apiKey = blankToNull(env.get("ANTHROPIC_API_KEY"));
         String authToken = blankToNull(env.get("ANTHROPIC_AUTH_TOKEN"));
         if (apiKey == null && authToken == null) {
@@ -271,6 +284,33 @@ public final class BrookCli {
             client.baseUrl(baseUrl);
         }
         try (Brook brook = client.build()) {
+            return stream(brook, request.build(), o, out, err, stats);
+        }
+    }
+
+    /**
+     * Streams through a cloud backend: configured from the environment when its variables are set, else
+     * replayed from an embedded fake of that cloud, which checks each request as the cloud would.
+     */
+    private int cloud(CloudBackend cloud, Options o, boolean modelNamed, Brook.Builder client,
+            MessageRequest.Builder request, PrintStream out, PrintStream err, Map<String, String> env, CallStats stats) {
+        if (!cloud.configured(env)) {
+            try (FakeMessagesServer server = new FakeMessagesServer().start()) {
+                server.enqueue(cloud.reply(ReplayScript.events(o.model, o.thinking != null,
+                        o.prompt.split("\\s+").length + 8)));
+                try (Brook brook = client.backend(cloud.replay(server)).build()) {
+                    line(err, "brook: " + cloud.configuredBy() + " not set; replaying a scripted reply from an embedded "
+                            + cloud.cliName() + " fake (replay mode, transport " + brook.transportName() + ")");
+                    return stream(brook, request.build(), o, out, err, stats);
+                }
+            }
+        }
+        if (cloud.needsModelId() && !modelNamed) {
+            line(err, "brook: " + cloud.cliName() + " names models by its own ids: pass --model (or BROOK_MODEL), such as "
+                    + "anthropic.claude-sonnet-4-5-20250929-v1:0 or an inference profile id (see brook --help)");
+            return USAGE;
+        }
+        try (Brook brook = client.backend(cloud.live(env)).build()) {
             return stream(brook, request.build(), o, out, err, stats);
         }
     }
@@ -528,6 +568,7 @@ public final class BrookCli {
         // chat
         String prompt;
         String transport;
+        CloudBackend backend;
         String model;
         Integer maxTokens;
         String system;
@@ -575,7 +616,7 @@ public final class BrookCli {
                     case "--stats" -> o.stats = true;
                     case "--sse" -> o.sse = true;
                     case "--final" -> o.fin = true;
-                    case "--transport", "--model", "--max-tokens", "--system", "--thinking" -> {
+                    case "--transport", "--backend", "--model", "--max-tokens", "--system", "--thinking" -> {
                         if (value == null) {
                             if (i + 1 >= args.length) {
                                 throw new UsageException("option " + name + " needs a value");
@@ -584,6 +625,7 @@ public final class BrookCli {
                         }
                         switch (name) {
                             case "--transport" -> o.transport = nonBlank(name, value);
+                            case "--backend" -> o.backend = CloudBackend.named(nonBlank(name, value));
                             case "--model" -> o.model = nonBlank(name, value);
                             case "--max-tokens" -> o.maxTokens = positiveInt(name, value);
                             case "--system" -> o.system = value;
@@ -633,7 +675,7 @@ public final class BrookCli {
         }
 
         private static boolean isFlag(String name) {
-            return !Set.of("--transport", "--model", "--max-tokens", "--system", "--thinking").contains(name);
+            return !Set.of("--transport", "--backend", "--model", "--max-tokens", "--system", "--thinking").contains(name);
         }
 
         private static String nonBlank(String name, String value) throws UsageException {

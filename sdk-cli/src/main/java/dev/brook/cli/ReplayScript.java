@@ -2,7 +2,10 @@ package dev.brook.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.brook.testkit.BedrockResponses;
+import dev.brook.testkit.EventStreamFrames;
 import dev.brook.testkit.ScriptedResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +52,17 @@ final class ReplayScript {
      * @param inputTokens reported as {@code usage.input_tokens}
      */
     static ScriptedResponse response(String model, boolean thinking, int inputTokens) {
+        return sse(events(model, thinking, inputTokens));
+    }
+
+    /**
+     * The events of the scripted reply, each a whole SSE event (name, data and the blank line).
+     *
+     * @param model echoed in {@code message_start}, as the API does
+     * @param thinking whether a thinking block comes first
+     * @param inputTokens reported as {@code usage.input_tokens}
+     */
+    static List<String> events(String model, boolean thinking, int inputTokens) {
         List<String> events = new ArrayList<>();
         List<String> text = tokens(STORY);
         List<String> thought = thinking ? tokens(THINKING) : List.of();
@@ -93,7 +107,11 @@ final class ReplayScript {
         messageDelta.putObject("usage").put("output_tokens", text.size() + thought.size() + (thinking ? 1 : 0));
         events.add(event("message_delta", messageDelta));
         events.add(event("message_stop", JSON.createObjectNode().put("type", "message_stop")));
+        return events;
+    }
 
+    /** The events as the direct API (and Vertex AI, and Foundry) stream them: SSE, paced over the replay. */
+    static ScriptedResponse sse(List<String> events) {
         ScriptedResponse.Builder b = ScriptedResponse.builder()
                 .header("content-type", "text/event-stream")
                 .header("cache-control", "no-cache")
@@ -101,6 +119,20 @@ final class ReplayScript {
         Duration gap = TOTAL.dividedBy(events.size());
         for (int i = 0; i < events.size(); i++) {
             b.chunk(events.get(i), i == 0 ? Duration.ZERO : gap);
+        }
+        return b.build();
+    }
+
+    /** The events as Bedrock streams them: one AWS event-stream frame each, paced over the replay. */
+    static ScriptedResponse eventStream(List<String> events) {
+        ScriptedResponse.Builder b = ScriptedResponse.builder()
+                .header("content-type", BedrockResponses.EVENT_STREAM)
+                .header("x-amzn-requestid", "replay-0000-0001");
+        Duration gap = TOTAL.dividedBy(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            for (byte[] frame : EventStreamFrames.fromSse(events.get(i).getBytes(StandardCharsets.UTF_8))) {
+                b.chunk(frame, i == 0 ? Duration.ZERO : gap);
+            }
         }
         return b.build();
     }
