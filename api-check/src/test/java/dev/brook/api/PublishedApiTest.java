@@ -2,7 +2,9 @@ package dev.brook.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.brook.bedrock.BedrockBackend;
 import dev.brook.core.client.Brook;
+import dev.brook.foundry.FoundryBackend;
 import dev.brook.kotlin.BrookCoroutines;
 import dev.brook.micrometer.MicrometerCallListener;
 import dev.brook.opentelemetry.OpenTelemetryCallListener;
@@ -13,6 +15,7 @@ import dev.brook.transport.apache.ApacheTransport;
 import dev.brook.transport.jdk.JdkTransport;
 import dev.brook.transport.okhttp.OkHttpTransport;
 import dev.brook.transport.vertx.VertxTransport;
+import dev.brook.vertex.VertexBackend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +40,9 @@ class PublishedApiTest {
                 Arguments.of("brook-transport-okhttp", OkHttpTransport.class),
                 Arguments.of("brook-transport-apache", ApacheTransport.class),
                 Arguments.of("brook-transport-vertx", VertxTransport.class),
+                Arguments.of("brook-bedrock", BedrockBackend.class),
+                Arguments.of("brook-vertex", VertexBackend.class),
+                Arguments.of("brook-foundry", FoundryBackend.class),
                 Arguments.of("brook-testkit", FakeMessagesServer.class),
                 Arguments.of("brook-sdk-tests", BrookConformanceKit.class),
                 Arguments.of("brook-micrometer", MicrometerCallListener.class),

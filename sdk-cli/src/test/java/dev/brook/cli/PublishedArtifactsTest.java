@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.brook.bedrock.BedrockBackend;
 import dev.brook.core.client.Brook;
+import dev.brook.foundry.FoundryBackend;
 import dev.brook.kotlin.BrookCoroutines;
 import dev.brook.micrometer.MicrometerCallListener;
 import dev.brook.opentelemetry.OpenTelemetryCallListener;
@@ -15,6 +17,7 @@ import dev.brook.transport.apache.ApacheTransport;
 import dev.brook.transport.jdk.JdkTransport;
 import dev.brook.transport.okhttp.OkHttpTransport;
 import dev.brook.transport.vertx.VertxTransport;
+import dev.brook.vertex.VertexBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -38,7 +41,8 @@ class PublishedArtifactsTest {
 
     /** One class from each published jar module, to find where that module's artifact is. */
     private static final List<Class<?>> PUBLISHED = List.of(Brook.class, JdkTransport.class, OkHttpTransport.class,
-            ApacheTransport.class, VertxTransport.class, FakeMessagesServer.class, BrookConformanceKit.class,
+            ApacheTransport.class, VertxTransport.class, BedrockBackend.class, VertexBackend.class, FoundryBackend.class,
+            FakeMessagesServer.class, BrookConformanceKit.class,
             MicrometerCallListener.class, OpenTelemetryCallListener.class, BrookReactor.class, BrookCoroutines.class);
 
     @TestFactory
