@@ -16,6 +16,7 @@ import dev.brook.testkit.FakeMessagesServer;
 import dev.brook.testkit.ScriptedResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -152,24 +153,28 @@ public interface BackendSuite extends TransportSuite {
      */
     @TestFactory
     default Stream<DynamicTest> corruptFramesEndTheStreamWithAProtocolError() {
-        return kitBackends().stream()
-                .filter(kit -> kit.corruptStream(reply()).isPresent())
-                .flatMap(kit -> Stream.of(
-                        DynamicTest.dynamicTest(kit.name() + " (sync)", () -> withClient(kit, 0, (server, brook) -> {
-                            server.enqueue(kit.corruptStream(reply()).orElseThrow());
-                            try (MessageStream stream = brook.messages().stream(Tck.request())) {
-                                Throwable thrown = catchThrowable(() -> stream.forEach(event -> { }));
-                                assertThat(thrown).isInstanceOf(StreamProtocolException.class);
-                                assertThat(((StreamProtocolException) thrown).snapshot()).isPresent();
-                            }
-                        })),
-                        DynamicTest.dynamicTest(kit.name() + " (async)", () -> withClient(kit, 0, (server, brook) -> {
-                            server.enqueue(kit.corruptStream(reply()).orElseThrow());
-                            Object outcome = FixtureOutcomes.futureOutcome(
-                                    brook.messages().streamAsync(Tck.request(), new StreamListener() { }).finalMessage());
-                            assertThat(outcome).isInstanceOf(StreamProtocolException.class);
-                            assertThat(((StreamProtocolException) outcome).snapshot()).isPresent();
-                        }))));
+        return kitBackends().stream().flatMap(kit -> kit.corruptStreams(reply()).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .flatMap(corrupt -> Stream.of(
+                        DynamicTest.dynamicTest(kit.name() + ": " + corrupt.getKey() + " (sync)",
+                                () -> withClient(kit, 0, (server, brook) -> {
+                                    server.enqueue(corrupt.getValue());
+                                    StringBuilder text = new StringBuilder();
+                                    try (MessageStream stream = brook.messages().stream(Tck.request())) {
+                                        Throwable thrown = catchThrowable(() -> stream.textStream().forEach(text::append));
+                                        assertThat(thrown).isInstanceOf(StreamProtocolException.class);
+                                        assertThat(((StreamProtocolException) thrown).snapshot()).isPresent();
+                                    }
+                                    assertThat(text.toString()).as("nothing after the broken frame").isEmpty();
+                                })),
+                        DynamicTest.dynamicTest(kit.name() + ": " + corrupt.getKey() + " (async)",
+                                () -> withClient(kit, 0, (server, brook) -> {
+                                    server.enqueue(corrupt.getValue());
+                                    Object outcome = FixtureOutcomes.futureOutcome(
+                                            brook.messages().streamAsync(Tck.request(), new StreamListener() { }).finalMessage());
+                                    assertThat(outcome).isInstanceOf(StreamProtocolException.class);
+                                    assertThat(((StreamProtocolException) outcome).snapshot()).isPresent();
+                                })))));
     }
 
     /** A whole reply whose text is {@code first}. */

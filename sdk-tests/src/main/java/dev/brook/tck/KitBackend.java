@@ -7,6 +7,7 @@ import dev.brook.testkit.RequestCheck;
 import dev.brook.testkit.ScriptedResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,14 +59,14 @@ public interface KitBackend {
     ScriptedResponse error(int status, String message);
 
     /**
-     * A streamed reply whose framing breaks after {@code sse}'s first event (a frame with a wrong checksum,
-     * say), which must end the stream with a protocol error carrying the snapshot.
+     * Streamed replies whose framing breaks after {@code sse}'s first event (a frame with a wrong checksum,
+     * say), each of which must end the stream with a protocol error carrying the snapshot.
      *
      * @param sse the events, as an SSE body
-     * @return the scripted reply; empty when the framing has no checksum to break (SSE)
+     * @return each broken reply by what is wrong with it; empty when the framing has no checksums (SSE)
      */
-    default Optional<ScriptedResponse> corruptStream(byte[] sse) {
-        return Optional.empty();
+    default Map<String, ScriptedResponse> corruptStreams(byte[] sse) {
+        return Map.of();
     }
 
     /** {@return the direct Anthropic API, as the rest of the kit uses it} */

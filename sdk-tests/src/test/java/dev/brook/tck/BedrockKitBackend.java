@@ -9,9 +9,12 @@ import dev.brook.testkit.RequestCheck;
 import dev.brook.testkit.ScriptedResponse;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -72,7 +75,7 @@ final class BedrockKitBackend implements KitBackend {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         frames.forEach(all::writeBytes);
         byte[] bytes = all.toByteArray();
-        List<byte[]> pieces = new java.util.ArrayList<>();
+        List<byte[]> pieces = new ArrayList<>();
         for (int at = 0; at < bytes.length; at += chunkSize) {
             pieces.add(Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + chunkSize)));
         }
@@ -90,11 +93,23 @@ final class BedrockKitBackend implements KitBackend {
         return BedrockResponses.error(status, type, message);
     }
 
+    /** The frame after {@code message_start} (the text block's start) broken three ways. */
     @Override
-    public Optional<ScriptedResponse> corruptStream(byte[] sse) {
-        List<byte[]> frames = new java.util.ArrayList<>(EventStreamFrames.fromSse(sse));
-        frames.set(1, EventStreamFrames.withBadMessageCrc(frames.get(1)));
-        return Optional.of(BedrockResponses.frames(frames.toArray(new byte[0][])));
+    public Map<String, ScriptedResponse> corruptStreams(byte[] sse) {
+        return Map.of(
+                "wrong message CRC", withSecondFrame(sse, EventStreamFrames::withBadMessageCrc),
+                "wrong prelude CRC", withSecondFrame(sse, EventStreamFrames::withBadPreludeCrc),
+                "garbled headers", withSecondFrame(sse, frame -> {
+                    byte[] garbled = frame.clone();
+                    garbled[12] ^= (byte) 0x5a; // the first header's name length, covered by the message CRC only
+                    return garbled;
+                }));
+    }
+
+    private static ScriptedResponse withSecondFrame(byte[] sse, UnaryOperator<byte[]> breakIt) {
+        List<byte[]> frames = new ArrayList<>(EventStreamFrames.fromSse(sse));
+        frames.set(1, breakIt.apply(frames.get(1)));
+        return BedrockResponses.frames(frames.toArray(new byte[0][]));
     }
 
     @Override
