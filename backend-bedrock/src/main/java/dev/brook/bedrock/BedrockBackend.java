@@ -31,9 +31,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * model id such as {@code anthropic.claude-sonnet-4-5-20250929-v1:0}, an inference profile id such as
  * {@code us.anthropic.claude-sonnet-4-5-20250929-v1:0}, or an ARN), path-encoded as AWS encodes it.
  *
- * {@snippet :
+ * <pre>{@code
  * Brook brook = Brook.builder().backend(BedrockBackend.fromEnv()).build();
- * }
+ * }</pre>
  *
  * <p>The body is the Messages body without {@code model} and {@code stream}, with
  * {@code "anthropic_version": "bedrock-2023-05-31"} and the {@code anthropic-beta} header's betas as
