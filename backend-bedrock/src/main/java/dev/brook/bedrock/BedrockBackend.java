@@ -119,6 +119,18 @@ public final class BedrockBackend implements Backend {
     }
 
     /**
+     * {@return the exception name Bedrock puts in {@code x-amzn-ErrorType} (such as {@code
+     * ThrottlingException}), without the namespace after the {@code :}}
+     */
+    @Override
+    public Optional<String> errorType(TransportHeaders headers) {
+        return headers.firstValue("x-amzn-errortype")
+                .map(value -> value.indexOf(':') < 0 ? value : value.substring(0, value.indexOf(':')))
+                .map(String::strip)
+                .filter(type -> !type.isEmpty());
+    }
+
+    /**
      * The Bedrock request for one attempt: the rewritten body to the model's operation, signed now.
      *
      * @throws UnsupportedOperationException for any endpoint but Messages (token counting, batches, models)

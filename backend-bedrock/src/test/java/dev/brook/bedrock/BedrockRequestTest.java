@@ -209,6 +209,7 @@ class BedrockRequestTest {
             RateLimitException e = (RateLimitException) error;
             assertThat(e.attempts()).isEqualTo(3);
             assertThat(e.errorMessage()).isEqualTo("Too many requests, please wait");
+            assertThat(e.errorType()).as("from x-amzn-ErrorType").isEqualTo("ThrottlingException");
             assertThat(e.requestId()).isPresent();
         }
         List<RecordedRequest> requests = server.requests();

@@ -363,7 +363,7 @@ public final class FakeMessagesServer implements AutoCloseable {
      * Checks every request before it takes a response, as a cloud endpoint checks authentication: a
      * request the check refuses gets the check's response (a 401 or 403, say), and the scripted responses
      * are left for the next requests. Every request is recorded either way. Default none. The cloud fakes
-     * are checks: {@code BedrockSignatureCheck}, {@code VertexRequestCheck}, {@code FoundryRequestCheck}.
+     * are checks: {@link BedrockSignatureCheck}, {@code VertexRequestCheck}, {@code FoundryRequestCheck}.
      *
      * @param check the check for every request, or null for none
      */

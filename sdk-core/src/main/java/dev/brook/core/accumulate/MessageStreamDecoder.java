@@ -175,7 +175,11 @@ public final class MessageStreamDecoder {
         if (!ended) {
             ended = true;
             if (!accumulator.isComplete()) {
-                frames.end(); // discards an unterminated last frame (for SSE, as its rules say)
+                try {
+                    frames.end(); // discards an unterminated last frame (for SSE, as its rules say)
+                } catch (RuntimeException e) {
+                    throw fail(e); // a framing that reports a cut last frame: with the snapshot and the call
+                }
                 long n = accumulator.eventCount();
                 throw fail(new IncompleteStreamException("The stream ended before message_stop, after " + n
                         + (n == 1 ? " event" : " events") + "; the snapshot holds everything received"

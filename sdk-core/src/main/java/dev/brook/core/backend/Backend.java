@@ -63,6 +63,17 @@ public interface Backend {
     }
 
     /**
+     * The error type of an error reply whose body names none, as some endpoints put it in a header (AWS's
+     * {@code x-amzn-ErrorType}, say). Default: none.
+     *
+     * @param headers the error reply's headers
+     * @return the error type, such as {@code ThrottlingException}, if the headers name one
+     */
+    default Optional<String> errorType(TransportHeaders headers) {
+        return Optional.empty();
+    }
+
+    /**
      * The secrets this backend puts on the wire (API keys, tokens), which Brook masks wherever a server
      * echoes them back in an error body. Default: none.
      *

@@ -472,7 +472,8 @@ public final class Messages {
     private ApiException apiError(TransportResponse response, byte[] body, int attempts) {
         int status = response.statusCode();
         return ErrorResponses.toException(status, response.headers(), requestId(response), body, attempts,
-                RetryPolicy.isRetryable(status, response.headers()), secrets());
+                RetryPolicy.isRetryable(status, response.headers()), secrets(),
+                backend.errorType(response.headers()).orElse(null));
     }
 
     /** What an attempt that produced no response becomes; a transport bug passes through unchanged. */

@@ -32,9 +32,10 @@ public final class ErrorResponses {
      * @param attempts how many attempts the call made, this one included
      * @param retryable whether the retry policy counts this response as retryable
      * @param secrets the call's credentials: masked wherever the body echoes them
+     * @param typeIfBodyHasNone the error type when the body names none (from the backend); may be null
      */
     public static ApiException toException(int status, TransportHeaders headers, String requestId, byte[] body,
-            int attempts, boolean retryable, List<String> secrets) {
+            int attempts, boolean retryable, List<String> secrets, String typeIfBodyHasNone) {
         String raw = SecretMask.mask(new String(body, StandardCharsets.UTF_8), secrets);
         String type = "";
         String message = "";
@@ -54,6 +55,9 @@ public final class ErrorResponses {
             }
         } catch (IOException notJson) {
             // A proxy or load balancer answered with HTML or plain text: keep it as the raw body only.
+        }
+        if (type.isEmpty() && typeIfBodyHasNone != null) {
+            type = SecretMask.mask(typeIfBodyHasNone, secrets);
         }
         if (status == 400) {
             return new BadRequestException(status, type, message, requestId, raw, attempts, retryable);
