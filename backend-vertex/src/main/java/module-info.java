@@ -2,6 +2,7 @@
  * Claude on Google Vertex AI through Brook: {@link dev.brook.vertex.VertexBackend} sends Messages calls to
  * {@code streamRawPredict} and {@code rawPredict} with a Google OAuth 2.0 access token.
  */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // knowingly: see below
 module brook.vertex {
     requires transitive brook.core;
     // GoogleCredentials is in the public API (VertexBackend.Builder#credentials), so both Google auth
