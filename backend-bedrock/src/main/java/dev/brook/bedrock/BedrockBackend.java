@@ -4,7 +4,7 @@ import dev.brook.core.backend.ApiRequest;
 import dev.brook.core.backend.Backend;
 import dev.brook.core.backend.BaseUrls;
 import dev.brook.core.backend.ResponseFraming;
-import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.CredentialsException;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import java.net.URI;
@@ -134,7 +134,7 @@ public final class BedrockBackend implements Backend {
      * The Bedrock request for one attempt: the rewritten body to the model's operation, signed now.
      *
      * @throws UnsupportedOperationException for any endpoint but Messages (token counting, batches, models)
-     * @throws ConnectionException when the credentials provider gives no credentials; the message says what
+     * @throws CredentialsException when the credentials provider gives no credentials; the message says what
      *     to set
      * @throws IllegalArgumentException if the body names no model
      */
@@ -185,8 +185,8 @@ public final class BedrockBackend implements Backend {
         return resolved;
     }
 
-    private static ConnectionException noCredentials(String why, Throwable cause) {
-        return new ConnectionException("No AWS credentials to sign the Bedrock request (" + why + "). Set "
+    private static CredentialsException noCredentials(String why, Throwable cause) {
+        return new CredentialsException("No AWS credentials to sign the Bedrock request (" + why + "). Set "
                 + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (with AWS_SESSION_TOKEN for temporary credentials) "
                 + "or AWS_PROFILE, or pass BedrockBackend.builder().credentialsProvider(...), or use a Bedrock API "
                 + "key (AWS_BEARER_TOKEN_BEDROCK or BedrockBackend.builder().apiKey(...)).", cause);

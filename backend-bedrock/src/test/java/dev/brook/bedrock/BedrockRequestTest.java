@@ -14,7 +14,7 @@ import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.RequestOptions;
 import dev.brook.core.client.StreamListener;
-import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.CredentialsException;
 import dev.brook.core.error.PermissionDeniedException;
 import dev.brook.core.error.RateLimitException;
 import dev.brook.core.event.Message;
@@ -255,14 +255,14 @@ class BedrockRequestTest {
                 }).build();
         try (Brook brook = client(backend)) {
             Throwable error = catchThrowable(() -> brook.messages().stream(request()));
-            assertThat(error).isInstanceOf(ConnectionException.class)
+            assertThat(error).isInstanceOf(CredentialsException.class)
                     .hasMessageContaining("profile 'dev' not found")
                     .hasMessageContaining("AWS_ACCESS_KEY_ID")
                     .hasMessageContaining("credentialsProvider(...)")
                     .hasMessageContaining("AWS_BEARER_TOKEN_BEDROCK");
             // Async calls prepare the first attempt on the caller's thread: the same exception, at once.
             Throwable async = catchThrowable(() -> brook.messages().streamAsync(request(), new StreamListener() { }));
-            assertThat(async).isInstanceOf(ConnectionException.class).hasMessageContaining("AWS_ACCESS_KEY_ID");
+            assertThat(async).isInstanceOf(CredentialsException.class).hasMessageContaining("AWS_ACCESS_KEY_ID");
         }
         assertThat(server.requests()).isEmpty();
     }

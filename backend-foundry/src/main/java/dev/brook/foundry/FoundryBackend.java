@@ -3,7 +3,7 @@ package dev.brook.foundry;
 import dev.brook.core.backend.ApiRequest;
 import dev.brook.core.backend.Backend;
 import dev.brook.core.backend.BaseUrls;
-import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.CredentialsException;
 import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import java.net.URI;
@@ -77,7 +77,7 @@ public final class FoundryBackend implements Backend {
      * supplier gives now.
      *
      * @throws UnsupportedOperationException for every endpoint but Messages and token counting
-     * @throws ConnectionException if the token supplier fails or gives no token
+     * @throws CredentialsException if the token supplier fails or gives no token
      */
     @Override
     public TransportRequest prepare(ApiRequest request) {
@@ -117,12 +117,12 @@ public final class FoundryBackend implements Backend {
         try {
             token = tokenSupplier.get();
         } catch (RuntimeException e) {
-            throw new ConnectionException("The Foundry token supplier failed: " + e
+            throw new CredentialsException("The Foundry token supplier failed: " + e
                     + ". Check the Entra ID credential behind FoundryBackend.builder().tokenSupplier(...) (for "
                     + "azure-identity: a token for the scope https://ai.azure.com/.default), or use an API key.", e);
         }
         if (token == null || token.isBlank()) {
-            throw new ConnectionException("The Foundry token supplier returned " + (token == null ? "null" : "a blank token")
+            throw new CredentialsException("The Foundry token supplier returned " + (token == null ? "null" : "a blank token")
                     + "; it must return an Entra ID access token for every call (for azure-identity: a token for the"
                     + " scope https://ai.azure.com/.default).", null);
         }
@@ -210,7 +210,7 @@ public final class FoundryBackend implements Backend {
          * and refresh the token itself (azure-identity's {@code getTokenSync} for the scope
          * {@code https://ai.azure.com/.default} does). This or {@link #apiKey} is required; the later call
          * wins. A supplier that throws or returns a blank token fails the call with a
-         * {@link ConnectionException}.
+         * {@link CredentialsException}.
          *
          * @param supplier gives the current access token; called from any thread
          * @return this builder

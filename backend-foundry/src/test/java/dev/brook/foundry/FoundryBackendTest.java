@@ -8,7 +8,7 @@ import dev.brook.core.client.Brook;
 import dev.brook.core.client.MessageStream;
 import dev.brook.core.client.TokenCount;
 import dev.brook.core.error.AuthenticationException;
-import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.CredentialsException;
 import dev.brook.core.event.Message;
 import dev.brook.core.json.JsonValue;
 import dev.brook.testkit.FoundryRequestCheck;
@@ -118,13 +118,13 @@ class FoundryBackendTest extends FoundryLoopback {
                 }).build();
 
         assertThatThrownBy(() -> client(backend).messages().create(request()))
-                .isInstanceOf(ConnectionException.class)
+                .isInstanceOf(CredentialsException.class)
                 .hasMessageContaining("The Foundry token supplier failed")
                 .hasMessageContaining("DefaultAzureCredential failed to retrieve a token")
                 .hasMessageContaining("https://ai.azure.com/.default");
         FoundryBackend blank = FoundryBackend.builder().baseUrl(resourceUrl()).tokenSupplier(() -> " ").build();
         assertThatThrownBy(() -> client(blank).messages().create(request()))
-                .isInstanceOf(ConnectionException.class)
+                .isInstanceOf(CredentialsException.class)
                 .hasMessageStartingWith("The Foundry token supplier returned a blank token");
         assertThat(server.requestCount()).isZero();
     }

@@ -2,7 +2,7 @@ package dev.brook.vertex;
 
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
-import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.CredentialsException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class GoogleAccessTokens {
      * it first when it is expired or expires within their margin (3 minutes for Google's own types).
      *
      * @param uri the URL the attempt goes to (credentials that sign per audience use it)
-     * @throws ConnectionException if no credentials can be loaded or the token cannot be refreshed; the
+     * @throws CredentialsException if no credentials can be loaded or the token cannot be refreshed; the
      *     message names the fix and never a token
      */
     Map<String, List<String>> headers(URI uri) {
@@ -49,12 +49,12 @@ final class GoogleAccessTokens {
         try {
             metadata = current.getRequestMetadata(uri);
         } catch (IOException | RuntimeException e) {
-            throw new ConnectionException("Could not get a Google access token for Vertex AI: " + describe(e)
+            throw new CredentialsException("Could not get a Google access token for Vertex AI: " + describe(e)
                     + ". " + FIX, e);
         }
         String token = bearerToken(metadata);
         if (token == null) {
-            throw new ConnectionException("The Google credentials " + current.getClass().getSimpleName()
+            throw new CredentialsException("The Google credentials " + current.getClass().getSimpleName()
                     + " gave no Authorization bearer token for Vertex AI. " + FIX, null);
         }
         lastSent.set(token);
@@ -87,7 +87,7 @@ final class GoogleAccessTokens {
                     credentials = scoped(GoogleCredentials.getApplicationDefault());
                 } catch (IOException | RuntimeException e) {
                     // Not cached: the next call tries again, after the user has logged in, say.
-                    throw new ConnectionException("No Google application default credentials for Vertex AI: "
+                    throw new CredentialsException("No Google application default credentials for Vertex AI: "
                             + describe(e) + ". " + FIX, e);
                 }
             }

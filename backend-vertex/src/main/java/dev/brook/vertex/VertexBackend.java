@@ -96,7 +96,7 @@ public final class VertexBackend implements Backend {
      * The Vertex AI request for one attempt, with a fresh access token.
      *
      * @throws UnsupportedOperationException for every endpoint but Messages and token counting
-     * @throws dev.brook.core.error.ConnectionException if no credentials can be loaded or the token cannot
+     * @throws dev.brook.core.error.CredentialsException if no credentials can be loaded or the token cannot
      *     be refreshed; the message names the fix
      */
     @Override
@@ -250,7 +250,7 @@ public final class VertexBackend implements Backend {
          * default credentials ({@code GOOGLE_APPLICATION_CREDENTIALS}, {@code gcloud auth
          * application-default login}, or the metadata server), with that scope, loaded at the first call
          * rather than here, so that building never fails for want of them; a call then fails with a
-         * {@link dev.brook.core.error.ConnectionException} naming the fix.
+         * {@link dev.brook.core.error.CredentialsException} naming the fix.
          *
          * @param credentials the credentials, used from any thread
          * @return this builder

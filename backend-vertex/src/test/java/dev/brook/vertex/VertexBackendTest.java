@@ -10,7 +10,7 @@ import dev.brook.core.client.RequestOptions;
 import dev.brook.core.client.TokenCount;
 import dev.brook.core.error.ApiException;
 import dev.brook.core.error.AuthenticationException;
-import dev.brook.core.error.ConnectionException;
+import dev.brook.core.error.CredentialsException;
 import dev.brook.core.event.Message;
 import dev.brook.core.json.JsonValue;
 import dev.brook.testkit.RecordedRequest;
@@ -162,7 +162,7 @@ class VertexBackendTest extends VertexLoopback {
         Brook brook = client(backend(CountingCredentials.failing("invalid_grant: Token has been expired or revoked.")), 2);
 
         assertThatThrownBy(() -> brook.messages().create(request()))
-                .isInstanceOf(ConnectionException.class)
+                .isInstanceOf(CredentialsException.class)
                 .hasMessageContaining("Could not get a Google access token for Vertex AI")
                 .hasMessageContaining("invalid_grant")
                 .hasMessageContaining("gcloud auth application-default login")

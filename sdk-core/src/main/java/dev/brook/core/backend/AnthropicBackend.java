@@ -141,11 +141,6 @@ public final class AnthropicBackend implements Backend {
             return this;
         }
 
-        /** {@return whether an API key or an auth token was given} */
-        public boolean hasCredentials() {
-            return apiKey != null || authToken != null;
-        }
-
         /**
          * Builds the backend.
          *
@@ -153,7 +148,7 @@ public final class AnthropicBackend implements Backend {
          * @throws IllegalStateException if neither an API key nor an auth token was given
          */
         public AnthropicBackend build() {
-            if (!hasCredentials()) {
+            if (apiKey == null && authToken == null) {
                 throw new IllegalStateException("No API key: set the ANTHROPIC_API_KEY environment variable "
                         + "(read by Brook.fromEnv()) or call Brook.builder().apiKey(...); "
                         + "for bearer auth use ANTHROPIC_AUTH_TOKEN or authToken(...).");

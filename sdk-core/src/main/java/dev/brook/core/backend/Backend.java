@@ -30,7 +30,7 @@ public interface Backend {
      * @return the request to send
      * @throws UnsupportedOperationException if this backend does not serve the request's endpoint (the
      *     message names the endpoint and the backend)
-     * @throws dev.brook.core.error.BrookException (such as a {@code ConnectionException}) when credentials
+     * @throws dev.brook.core.error.CredentialsException when credentials
      *     cannot be obtained; it ends the call without a retry
      */
     TransportRequest prepare(ApiRequest request);
