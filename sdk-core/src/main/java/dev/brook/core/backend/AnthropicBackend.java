@@ -4,13 +4,13 @@ import dev.brook.core.transport.TransportHeaders;
 import dev.brook.core.transport.TransportRequest;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * The direct Anthropic API: requests go to {@code baseUrl + path} with the API key as {@code x-api-key}
  * (or a bearer token as {@code Authorization}), replies stream as Server-Sent Events. The default
- * backend; {@code Brook.builder().apiKey(...)} and {@code baseUrl(...)} configure it. Immutable.
+ * backend; {@code Brook.builder().apiKey(...)} and {@code baseUrl(...)} configure it, and
+ * {@code Brook.fromEnv()} reads its variables. Immutable.
  */
 public final class AnthropicBackend implements Backend {
     /** Where requests go unless {@link Builder#baseUrl} or {@code ANTHROPIC_BASE_URL} says otherwise. */
@@ -118,30 +118,6 @@ public final class AnthropicBackend implements Backend {
         }
 
         /**
-         * Applies {@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_AUTH_TOKEN} and {@code ANTHROPIC_BASE_URL}
-         * where they are set and not blank.
-         *
-         * @param env the variables, such as {@link System#getenv()}
-         * @return this builder
-         */
-        public Builder fromEnv(Map<String, String> env) {
-            Objects.requireNonNull(env, "env");
-            String key = env.get("ANTHROPIC_API_KEY");
-            if (key != null && !key.isBlank()) {
-                apiKey(key.trim());
-            }
-            String token = env.get("ANTHROPIC_AUTH_TOKEN");
-            if (token != null && !token.isBlank()) {
-                authToken(token.trim());
-            }
-            String url = env.get("ANTHROPIC_BASE_URL");
-            if (url != null && !url.isBlank()) {
-                baseUrl(url.trim());
-            }
-            return this;
-        }
-
-        /**
          * Builds the backend.
          *
          * @return the backend
@@ -151,7 +127,8 @@ public final class AnthropicBackend implements Backend {
             if (apiKey == null && authToken == null) {
                 throw new IllegalStateException("No API key: set the ANTHROPIC_API_KEY environment variable "
                         + "(read by Brook.fromEnv()) or call Brook.builder().apiKey(...); "
-                        + "for bearer auth use ANTHROPIC_AUTH_TOKEN or authToken(...).");
+                        + "for bearer auth use ANTHROPIC_AUTH_TOKEN or authToken(...); "
+                        + "for Bedrock, Vertex AI or Foundry use Brook.builder().backend(...).");
             }
             return new AnthropicBackend(this);
         }

@@ -535,19 +535,13 @@ public final class Brook implements AutoCloseable {
         public Brook build() {
             Backend chosen = backend;
             if (chosen == null) {
-                if (apiKey == null && authToken == null) {
-                    throw new IllegalStateException("No API key: set the ANTHROPIC_API_KEY environment variable "
-                            + "(read by Brook.fromEnv()) or call Brook.builder().apiKey(...); "
-                            + "for bearer auth use ANTHROPIC_AUTH_TOKEN or authToken(...); "
-                            + "for Bedrock, Vertex AI or Foundry use backend(...).");
-                }
                 AnthropicBackend.Builder direct = AnthropicBackend.builder().baseUrl(baseUrl.toString());
                 if (apiKey != null) {
                     direct.apiKey(apiKey);
-                } else {
+                } else if (authToken != null) {
                     direct.authToken(authToken);
                 }
-                chosen = direct.build();
+                chosen = direct.build(); // says which variable or setter is missing, if neither credential was given
             } else if (directSettingsGiven) {
                 throw new IllegalStateException("apiKey, authToken and baseUrl configure the direct Anthropic API, "
                         + "but backend(" + backend.name() + ") was also set: configure credentials and the base URL "
