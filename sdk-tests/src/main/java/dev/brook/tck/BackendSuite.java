@@ -210,9 +210,16 @@ public interface BackendSuite extends TransportSuite {
         server.close();
     }
 
-    /** One test's work with its server and client. */
+    /** One test's work with its server and client (the suite's own; not for implementations to call). */
     @FunctionalInterface
     interface KitCall {
+        /**
+         * Runs the test's work.
+         *
+         * @param server the kit server, checking requests as the backend's endpoint does
+         * @param brook a client of the backend on that server
+         * @throws Exception when the work fails: the test fails with it
+         */
         void run(FakeMessagesServer server, Brook brook) throws Exception;
     }
 }
