@@ -34,6 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,8 +54,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * its request arrives, so streams opened at different times tick at different times.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.brook.bench.PacedSseServer <deltas> <intervalMillis>
- * <portFile>}. It binds 127.0.0.1 on a free port, writes the port to {@code portFile} once it accepts,
- * and serves until killed; every 10 s it prints how many streams are open and done.
+ * <portFile> [<pingEvery> [<address> [max-tokens]]]}. With {@code pingEvery} above zero a {@code ping} event
+ * follows every {@code pingEvery}-th delta, as the API sends them in long streams. With {@code max-tokens} a
+ * request's {@code max_tokens} (1 to 100,000) sets its stream's count of deltas, as a model stops at its token
+ * budget, so a client can give streams different lengths; {@code deltas} applies to requests without it. It binds {@code address} (default
+ * 127.0.0.1; any 127.x.y.z is loopback too, which gives each run a fresh set of client ports) on a free
+ * port, writes the port to {@code portFile} once it accepts, and serves until killed; every 10 s it prints
+ * how many streams are open and done.
  */
 public final class PacedSseServer {
     /** Netty's accept queue request; the kernel caps it at {@code net.core.somaxconn}. */
@@ -67,26 +74,56 @@ public final class PacedSseServer {
             + "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n")
             .getBytes(StandardCharsets.US_ASCII);
 
+    private static final byte[] PING = "event: ping\ndata: {\"type\": \"ping\"}\n\n".getBytes(StandardCharsets.US_ASCII);
+
     private final int deltas;
     private final long intervalMillis;
-    private final byte[] closing;
+    private final int pingEvery;
+    private final boolean lengthFromMaxTokens;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong done = new AtomicLong();
 
-    private PacedSseServer(int deltas, long intervalMillis) {
+    private PacedSseServer(int deltas, long intervalMillis, int pingEvery, boolean lengthFromMaxTokens) {
         this.deltas = deltas;
         this.intervalMillis = intervalMillis;
-        this.closing = ("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        this.pingEvery = pingEvery;
+        this.lengthFromMaxTokens = lengthFromMaxTokens;
+    }
+
+    private static final Pattern MAX_TOKENS = Pattern.compile("\"max_tokens\"\\s*:\\s*(\\d{1,6})");
+
+    /** The count of deltas for a request: its {@code max_tokens} if asked to, else the fixed count. */
+    private int deltasFor(FullHttpRequest request) {
+        if (lengthFromMaxTokens) {
+            Matcher m = MAX_TOKENS.matcher(request.content().toString(StandardCharsets.UTF_8));
+            if (m.find()) {
+                int asked = Integer.parseInt(m.group(1));
+                if (asked >= 1 && asked <= 100_000) {
+                    return asked;
+                }
+            }
+        }
+        return deltas;
+    }
+
+    private static byte[] closing(int deltas) {
+        return ("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
                 + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
                 + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + deltas + "}}\n\n"
                 + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: PacedSseServer <deltas> <intervalMillis> <portFile>");
+        if (args.length < 3 || args.length > 6 || (args.length == 6 && !args[5].equals("max-tokens"))) {
+            throw new IllegalArgumentException("usage: PacedSseServer <deltas> <intervalMillis> <portFile> "
+                    + "[<pingEvery> [<address> [max-tokens]]]");
         }
-        PacedSseServer server = new PacedSseServer(Integer.parseInt(args[0]), Long.parseLong(args[1]));
+        PacedSseServer server = new PacedSseServer(Integer.parseInt(args[0]), Long.parseLong(args[1]),
+                args.length > 3 ? Integer.parseInt(args[3]) : 0, args.length == 6);
+        InetAddress address = args.length > 4 ? InetAddress.getByName(args[4]) : InetAddress.getLoopbackAddress();
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("not a loopback address: " + address);
+        }
         Path portFile = Path.of(args[2]);
         EventLoopGroup accept = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("paced-accept", true),
                 NioIoHandler.newFactory());
@@ -105,14 +142,14 @@ public final class PacedSseServer {
                                 server.new StreamHandler());
                     }
                 })
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+                .bind(new InetSocketAddress(address, 0)).sync().channel();
         int port = ((InetSocketAddress) listener.localAddress()).getPort();
         // Written whole under a temporary name, then renamed, so the script never reads half a number.
         Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");
         Files.writeString(partial, Integer.toString(port));
         Files.move(partial, portFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf("[paced-server] 127.0.0.1:%d, %d deltas every %d ms per stream%n", port, server.deltas,
-                server.intervalMillis);
+        System.out.printf("[paced-server] %s:%d, %d deltas every %d ms per stream, a ping every %d%n",
+                address.getHostAddress(), port, server.deltas, server.intervalMillis, server.pingEvery);
         while (true) {
             Thread.sleep(10_000);
             System.out.printf("[paced-server] open %d, done %d%n", server.open.get(), server.done.get());
@@ -142,6 +179,8 @@ public final class PacedSseServer {
             ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(OPENING)));
             ctx.writeAndFlush(new DefaultHttpContent(delta()));
             open.incrementAndGet();
+            int deltas = deltasFor(request);
+            byte[] closing = closing(deltas);
             int[] sent = {1};
             ticks = ctx.executor().scheduleAtFixedRate(() -> {
                 if (!ctx.channel().isActive()) {
@@ -149,8 +188,13 @@ public final class PacedSseServer {
                     return;
                 }
                 if (sent[0] < deltas) {
-                    ctx.writeAndFlush(new DefaultHttpContent(delta()));
                     sent[0]++;
+                    if (pingEvery > 0 && sent[0] % pingEvery == 0) {
+                        ctx.write(new DefaultHttpContent(delta()));
+                        ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(PING)));
+                    } else {
+                        ctx.writeAndFlush(new DefaultHttpContent(delta()));
+                    }
                     return;
                 }
                 ctx.writeAndFlush(new DefaultLastHttpContent(Unpooled.wrappedBuffer(closing)))

@@ -333,6 +333,11 @@ public final class VirtualThreadStreams {
             return ((long) (k % (1 << SUB_BITS)) + (1 << SUB_BITS)) << (msb - SUB_BITS);
         }
 
+        /** How many values were added. */
+        long count() {
+            return total.get();
+        }
+
         /** The value at quantile {@code q} (nearest rank, to the bucket's lowest value); NaN if empty. */
         double quantile(double q) {
             long n = total.get();
