@@ -15,11 +15,8 @@ import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.Delta;
 import dev.brook.core.event.StreamEvent;
 import dev.brook.core.request.MessageRequest;
-import dev.brook.core.transport.DaemonThreads;
 import dev.brook.core.transport.Transport;
 import dev.brook.transport.apache.ApacheTransport;
-import dev.brook.transport.jdk.JdkTransport;
-import dev.brook.transport.okhttp.OkHttpTransport;
 import dev.brook.transport.vertx.VertxTransport;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
@@ -30,19 +27,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
@@ -54,8 +45,8 @@ import org.apache.hc.core5.io.CloseMode;
  * ({@link #MAX_STREAMS}) wherever the library lets a user say so:
  * <ul>
  *   <li>{@code brook-jdk-async}, {@code brook-apache-async}, {@code brook-vertx-async}: {@code streamAsync}
- *       with a {@link StreamListener}'s {@code onText}; no thread per stream. The JDK client speaks
- *       HTTP/1.1 on a fixed executor of 4 threads (as discovery makes it); Apache's async client has a pool
+ *       with a {@link StreamListener}'s {@code onText}; no thread per stream. The JDK client is
+ *       {@link VirtualThreadStreams}'s (HTTP/1.1 on a fixed executor of 4 threads, as discovery makes it); Apache's async client has a pool
  *       of {@link #MAX_STREAMS} connections and {@link ApacheTransport#withAbortSupport}; Vert.x has two
  *       event loops (as discovery makes it) and a pool of {@link #MAX_STREAMS}.
  *   <li>{@code brook-jdk-vthreads-sync}, {@code brook-okhttp-vthreads-sync}: {@code stream(request)} iterated
@@ -108,7 +99,7 @@ final class ScaleContenders {
 
     static Contender create(String name, String baseUrl, Duration streamLength) {
         return switch (name) {
-            case "brook-jdk-async" -> new BrookAsync(brook(jdk(), baseUrl, streamLength, List.of()));
+            case "brook-jdk-async" -> new BrookAsync(brook(VirtualThreadStreams.transport("jdk", MAX_STREAMS), baseUrl, streamLength, List.of()));
             case "brook-apache-async" -> {
                 CloseableHttpAsyncClient client = ApacheTransport.withAbortSupport(HttpAsyncClients.custom())
                         .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
@@ -129,34 +120,13 @@ final class ScaleContenders {
                 yield new BrookAsync(brook(VertxTransport.of(vertx, client), baseUrl, streamLength,
                         List.of(() -> vertx.close().await(10, TimeUnit.SECONDS))));
             }
-            case "brook-jdk-vthreads-sync" -> new BrookSync(brook(jdk(), baseUrl, streamLength, List.of()));
-            case "brook-okhttp-vthreads-sync" -> new BrookSync(brook(okhttp(), baseUrl, streamLength, List.of()));
+            case "brook-jdk-vthreads-sync" -> new BrookSync(brook(VirtualThreadStreams.transport("jdk", MAX_STREAMS), baseUrl, streamLength, List.of()));
+            case "brook-okhttp-vthreads-sync" -> new BrookSync(brook(VirtualThreadStreams.transport("okhttp", MAX_STREAMS), baseUrl, streamLength, List.of()));
             case "anthropic-java-threads-sync" -> new OfficialSync(baseUrl);
             case "anthropic-java-async" -> new OfficialAsync(baseUrl);
             case "langchain4j-anthropic" -> new LangChain4j(baseUrl);
             default -> throw new IllegalArgumentException("unknown contender: " + name + "; known: " + NAMES);
         };
-    }
-
-    private static Transport jdk() {
-        return JdkTransport.of(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(60))
-                .executor(Executors.newFixedThreadPool(4, new DaemonThreads("scale-jdk")))
-                .build());
-    }
-
-    private static Transport okhttp() {
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(MAX_STREAMS);
-        dispatcher.setMaxRequestsPerHost(MAX_STREAMS);
-        return OkHttpTransport.of(new OkHttpClient.Builder()
-                .protocols(List.of(Protocol.HTTP_1_1))
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(MAX_STREAMS, 5, TimeUnit.MINUTES))
-                .connectTimeout(Duration.ofSeconds(60))
-                .readTimeout(Duration.ZERO) // Brook's idle timeout decides
-                .build());
     }
 
     /** A Brook whose failures are counted, not retried, with timeouts well beyond one paced stream. */

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -159,7 +158,7 @@ public final class ScaleStreams {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long from = nowMicros();
+        long from = VirtualThreadStreams.nowMicros();
         Window measured = new Window(from, from + TimeUnit.SECONDS.toMicros(windowSeconds));
         window = measured;
         long cpuBefore = os.getProcessCpuTime();
@@ -276,14 +275,14 @@ public final class ScaleStreams {
         }
 
         void delta(String text) {
-            long now = nowMicros();
+            long now = VirtualThreadStreams.nowMicros();
             deltas++;
             deltasSeen.incrementAndGet();
             if (!slotOpened[0]) {
                 slotOpened[0] = true;
                 everOpened.incrementAndGet();
             }
-            long written = writtenAtMicros(text);
+            long written = VirtualThreadStreams.writtenAtMicros(text);
             Window w = window;
             if (written >= w.fromMicros() && written <= w.toMicros()) {
                 long micros = Math.max(0, now - written);
@@ -291,19 +290,5 @@ public final class ScaleStreams {
                 w.max().accumulateAndGet(micros, Math::max);
             }
         }
-    }
-
-    /** The server's write time in a delta's text, {@code "[<epoch micros>] "}. */
-    private static long writtenAtMicros(String text) {
-        int close = text.indexOf(']');
-        if (!text.startsWith("[") || close < 0) {
-            throw new IllegalStateException("a delta without the server's timestamp: " + text);
-        }
-        return Long.parseLong(text, 1, close, 10);
-    }
-
-    private static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 }

@@ -206,7 +206,7 @@ public final class VirtualThreadStreams {
      * limit on connections in use; the dispatcher limits apply only to async calls and the pool's limit
      * only to idle connections, but both are raised to the stream count so that nothing caps it.
      */
-    private static Transport transport(String name, int streams) {
+    static Transport transport(String name, int streams) {
         return switch (name) {
             case "jdk" -> JdkTransport.of(HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -281,7 +281,7 @@ public final class VirtualThreadStreams {
     }
 
     /** The server's write time in a delta's text, {@code "[<epoch micros>] "}. */
-    private static long writtenAtMicros(String text) {
+    static long writtenAtMicros(String text) {
         int close = text.indexOf(']');
         if (!text.startsWith("[") || close < 0) {
             throw new IllegalStateException("a delta without the server's timestamp: " + text);
@@ -289,7 +289,7 @@ public final class VirtualThreadStreams {
         return Long.parseLong(text, 1, close, 10);
     }
 
-    private static long nowMicros() {
+    static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
