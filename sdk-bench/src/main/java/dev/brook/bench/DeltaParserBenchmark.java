@@ -77,7 +77,7 @@ public class DeltaParserBenchmark {
             }
             default -> {
                 for (byte[] d : deltas) {
-                    sink.consume(Json.MAPPER.readTree(d, 0, d.length));
+                    sink.consume(Json.mapper().readTree(d, 0, d.length));
                 }
             }
         }

@@ -67,7 +67,7 @@ final class CliRunner {
 
     static JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return Json.mapper().readTree(text);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + text, e);
         }

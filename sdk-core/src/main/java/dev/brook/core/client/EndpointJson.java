@@ -27,7 +27,7 @@ final class EndpointJson {
         ObjectNode body = (ObjectNode) object(request.toJson(false), 0, -1);
         body.remove("max_tokens");
         body.remove("stream");
-        return Json.toJsonBytes(g -> Json.MAPPER.writeTree(g, body));
+        return Json.toJsonBytes(g -> Json.mapper().writeTree(g, body));
     }
 
     /** {@code {"requests":[{"custom_id":..,"params":{..}}]}}. */

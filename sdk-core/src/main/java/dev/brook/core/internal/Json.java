@@ -18,7 +18,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
- * Brook's shared Jackson plumbing: one {@link JsonFactory} and one {@link ObjectMapper}, configured once.
+ * Brook's shared Jackson plumbing: one {@link JsonFactory}, its tree reading, and one {@link ObjectMapper}
+ * (built only when something needs it), configured once.
  *
  * <p>Both are thread-safe and must not be reconfigured by callers (Jackson allows it, but every Brook
  * component shares these instances). Numbers in trees are kept exact ({@code BigDecimal} for floats) so
@@ -34,38 +35,57 @@ public final class Json {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
-    /** The shared mapper; thread-safe. Used for trees ({@link JsonNode}) only, never for data binding. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // Keep decimals as written (1.50 stays 1.50), so raw JSON survives a round trip.
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
+    /** The node factory of every tree Brook builds (Jackson's default; trees never normalise decimals). */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
 
+    /**
+     * The shared mapper; thread-safe. Used for trees ({@link JsonNode}) only, never for data binding.
+     * Built on first use, not with {@link #FACTORY}: a stream never needs it (see {@code JsonTreeReader}),
+     * and building it is most of Jackson's start-up cost.
+     *
+     * @return the mapper, reading trees as {@link #readTree} does
+     */
+    public static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
+
+    /** Holds the mapper, so that loading {@code Json} does not build it. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = JsonMapper.builder(FACTORY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // Keep decimals as written (1.50 stays 1.50), so raw JSON survives a round trip.
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .nodeFactory(NODES)
+                .build();
+    }
+
     /** {@return the node factory used for every tree Brook builds} */
     public static JsonNodeFactory nodes() {
-        return MAPPER.getNodeFactory();
+        return NODES;
     }
 
     /**
-     * Reads the next complete value of {@code parser} (positioned on its first token) as a tree.
+     * Reads the next complete value of {@code parser} as a tree: the value at its current token, or when
+     * it has none yet (a new parser) the first. Reads no further than the value's end.
      *
-     * @param parser the parser, positioned on the value's first token
+     * @param parser the parser
      * @return the value; a missing node when the parser has no value left
      * @throws IOException when the JSON is malformed or the input ends early
      */
     public static JsonNode readTree(JsonParser parser) throws IOException {
-        JsonNode node;
+        if (parser.currentToken() == null && parser.nextToken() == null) {
+            return NODES.missingNode();
+        }
         try {
-            node = MAPPER.readTree(parser);
+            return JsonTreeReader.read(parser, NODES);
         } catch (NumberFormatException e) {
             // Jackson reports a number no BigDecimal can hold (an exponent past int range) unchecked; it is
             // malformed input like any other, so callers get it as the IOException they already handle.
             throw new JsonParseException(parser, "A number out of range: " + e.getMessage(), e);
         }
-        return node == null ? nodes().missingNode() : node;
     }
 
     /** Something that writes itself as one JSON value. */

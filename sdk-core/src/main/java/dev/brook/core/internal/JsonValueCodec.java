@@ -34,36 +34,42 @@ import java.util.Objects;
  */
 public final class JsonValueCodec {
     /**
-     * Data binding for {@link JsonValue#as} and {@link JsonValue#from}: Jackson's defaults, except that
-     * members the target type does not declare are ignored (the API adds fields), a fraction never
-     * truncates into an integer type, and a
-     * {@code JsonValue} inside an application object maps as the JSON it is.
+     * Holds the binding mapper, so that a stream, which never binds, does not build it (a mapper is most
+     * of Jackson's start-up cost).
      */
-    private static final ObjectMapper BINDING = JsonMapper.builder(Json.FACTORY)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // 1.5 into an int is an error, not 1: no silent loss.
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .addModule(new SimpleModule("brook-json-value")
-                    .addSerializer(JsonValue.class, new JsonSerializer<>() {
-                        @Override
-                        public void serialize(JsonValue value, JsonGenerator g, SerializerProvider p)
-                                throws IOException {
-                            write(g, value);
-                        }
-                    })
-                    .addDeserializer(JsonValue.class, new JsonDeserializer<>() {
-                        @Override
-                        public JsonValue deserialize(JsonParser parser, DeserializationContext c) throws IOException {
-                            return read(parser);
-                        }
+    private static final class Binding {
+        /**
+         * Data binding for {@link JsonValue#as} and {@link JsonValue#from}: Jackson's defaults, except that
+         * members the target type does not declare are ignored (the API adds fields), a fraction never
+         * truncates into an integer type, and a
+         * {@code JsonValue} inside an application object maps as the JSON it is.
+         */
+        static final ObjectMapper INSTANCE = JsonMapper.builder(Json.FACTORY)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // 1.5 into an int is an error, not 1: no silent loss.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .addModule(new SimpleModule("brook-json-value")
+                        .addSerializer(JsonValue.class, new JsonSerializer<>() {
+                            @Override
+                            public void serialize(JsonValue value, JsonGenerator g, SerializerProvider p)
+                                    throws IOException {
+                                write(g, value);
+                            }
+                        })
+                        .addDeserializer(JsonValue.class, new JsonDeserializer<>() {
+                            @Override
+                            public JsonValue deserialize(JsonParser parser, DeserializationContext c) throws IOException {
+                                return read(parser);
+                            }
 
-                        @Override
-                        public JsonValue getNullValue(DeserializationContext c) {
-                            return JsonValue.NULL;
-                        }
-                    }))
-            .build();
+                            @Override
+                            public JsonValue getNullValue(DeserializationContext c) {
+                                return JsonValue.NULL;
+                            }
+                        }))
+                .build();
+    }
 
     private JsonValueCodec() {
     }
@@ -101,7 +107,7 @@ public final class JsonValueCodec {
             return v;
         }
         try {
-            return fromTree(BINDING.valueToTree(value));
+            return fromTree(Binding.INSTANCE.valueToTree(value));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot map a " + value.getClass().getName() + " to JSON: "
                     + rootMessage(e), e);
@@ -114,7 +120,7 @@ public final class JsonValueCodec {
             return type.cast(value);
         }
         try {
-            return BINDING.treeToValue(toTree(value), type);
+            return Binding.INSTANCE.treeToValue(toTree(value), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot map this JSON " + kind(value) + " to " + type.getName()
                     + ": " + rootMessage(e), e);

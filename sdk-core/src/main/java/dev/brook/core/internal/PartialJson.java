@@ -12,7 +12,7 @@ import java.io.IOException;
  * <p>Rules: every complete member (or array element) is kept; a trailing unfinished string is kept as the
  * prefix received (an unfinished escape at its end is dropped); an unfinished number or literal is dropped,
  * with its key; a key without its value is dropped; unfinished objects and arrays are closed. A complete
- * document gives exactly what a JSON parser gives for it (numbers included, as {@link Json#MAPPER} reads
+ * document gives exactly what a JSON parser gives for it (numbers included, as {@link Json#readTree} reads
  * them). A number at the very end of a container is treated as unfinished, since more digits could
  * follow.
  *

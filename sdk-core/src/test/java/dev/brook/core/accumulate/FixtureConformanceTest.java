@@ -44,20 +44,20 @@ class FixtureConformanceTest {
 
     static JsonNode manifest() throws IOException {
         // The shared fixtures, then Brook's own (kept apart so the shared manifest stays a byte-for-byte copy).
-        com.fasterxml.jackson.databind.node.ArrayNode all = Json.MAPPER.createArrayNode();
-        all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) Json.MAPPER.readTree(
+        com.fasterxml.jackson.databind.node.ArrayNode all = Json.mapper().createArrayNode();
+        all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) Json.mapper().readTree(
                 Files.readAllBytes(fixtures().resolve("manifest.json"))));
-        all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) Json.MAPPER.readTree(
+        all.addAll((com.fasterxml.jackson.databind.node.ArrayNode) Json.mapper().readTree(
                 Files.readAllBytes(fixtures().resolve("manifest-brook.json"))));
         return all;
     }
 
     static JsonNode tree(String fileName) throws IOException {
-        return Json.MAPPER.readTree(Files.readAllBytes(fixtures().resolve(fileName)));
+        return Json.mapper().readTree(Files.readAllBytes(fixtures().resolve(fileName)));
     }
 
     static JsonNode tree(Message m) throws IOException {
-        return Json.MAPPER.readTree(m.toJson());
+        return Json.mapper().readTree(m.toJson());
     }
 
     /** What one run of a stream gave. */
@@ -173,7 +173,7 @@ class FixtureConformanceTest {
                     assertThat(tree(fromBytes)).as(file + " from bytes").isEqualTo(tree(file));
                     Message fromString = Message.fromJson(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
                     assertThat(fromString).as(file + " from String").isEqualTo(fromBytes);
-                    assertThat(Json.MAPPER.readTree(fromBytes.toJsonBytes())).as(file + " as bytes").isEqualTo(tree(file));
+                    assertThat(Json.mapper().readTree(fromBytes.toJsonBytes())).as(file + " as bytes").isEqualTo(tree(file));
                     files++;
                 }
             }

@@ -47,7 +47,7 @@ class MessageAccumulatorTest {
 
     static StreamEvent json(int index, String fragment) throws IOException {
         return delta(index, "{\"type\": \"input_json_delta\", \"partial_json\": "
-                + Json.MAPPER.writeValueAsString(fragment) + "}");
+                + Json.mapper().writeValueAsString(fragment) + "}");
     }
 
     static StreamEvent stop(int index) {

@@ -32,7 +32,7 @@ class EventParserFuzzTest {
         if (fast != null) {
             JsonNode tree;
             try {
-                tree = Json.MAPPER.readTree(bytes);
+                tree = Json.mapper().readTree(bytes);
             } catch (java.io.IOException e) {
                 throw new AssertionError("the fast path read " + fast + " from data Jackson rejects", e);
             }

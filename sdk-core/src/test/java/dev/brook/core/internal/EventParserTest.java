@@ -33,7 +33,7 @@ class EventParserTest {
     private final EventParser parser = new EventParser();
 
     static JsonNode tree(String s) throws IOException {
-        return Json.MAPPER.readTree(s);
+        return Json.mapper().readTree(s);
     }
 
     static JsonValue value(String s) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class ModelJsonTest {
     static JsonNode node(String s) throws IOException {
-        return Json.MAPPER.readTree(s);
+        return Json.mapper().readTree(s);
     }
 
     static JsonValue tree(String s) throws IOException {

@@ -28,7 +28,7 @@ class PartialJsonTest {
     private static final JsonNodeFactory F = Json.nodes();
 
     static JsonNode json(String s) throws IOException {
-        return Json.MAPPER.readTree(s);
+        return Json.mapper().readTree(s);
     }
 
     /** The tool-use fixture's input JSON: its input_json_delta fragments, joined. */
@@ -140,8 +140,8 @@ class PartialJsonTest {
     void anyCutOfAnyJsonValueGivesAValueAndTheWholeGivesTheParse(
             @ForAll("values") JsonNode value, @ForAll boolean pretty, @ForAll("fractions") double cut)
             throws IOException {
-        String text = pretty ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value)
-                : Json.MAPPER.writeValueAsString(value);
+        String text = pretty ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value)
+                : Json.mapper().writeValueAsString(value);
         int at = (int) Math.floor(cut * text.length());
         JsonNode partial = PartialJson.parse(text.substring(0, at));
         assertThat(partial).isNotNull();
