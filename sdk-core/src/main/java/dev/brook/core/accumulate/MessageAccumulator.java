@@ -56,8 +56,8 @@ import java.util.Optional;
  * kind (such as {@code input_json_delta} on {@code text}); any event after {@code message_stop}. The
  * accumulator is unchanged by a rejected event.
  *
- * <p>Text, thinking and input JSON grow in {@link StringBuilder}s; {@link #snapshot()} builds an immutable
- * message only when asked (closed blocks are built once and reused).
+ * <p>Text, thinking and input JSON grow in chunks, without the copies of a doubling buffer;
+ * {@link #snapshot()} builds an immutable message only when asked (closed blocks are built once and reused).
  *
  * <p><b>Not thread-safe.</b> Use one accumulator per stream, from one thread at a time.
  */
@@ -199,40 +199,11 @@ public final class MessageAccumulator {
      * @throws IndexOutOfBoundsException when no block has started at {@code index}
      */
     public CharSequence textSoFar(int index) {
-        StringBuilder text = blocks.get(index).text;
-        if (text == null || blocks.get(index).isTool()) {
+        Block block = blocks.get(index);
+        if (block.text == null || block.isTool()) {
             return "";
         }
-        return new ReadOnlyChars(text);
-    }
-
-    /** A view that hides the builder, so callers cannot change accumulated text. */
-    private static final class ReadOnlyChars implements CharSequence {
-        private final StringBuilder text;
-
-        ReadOnlyChars(StringBuilder text) {
-            this.text = text;
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public char charAt(int index) {
-            return text.charAt(index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
+        return block.text; // package-private type: callers can read it, not append to it
     }
 
     private void onStart(Message message) {
@@ -388,7 +359,7 @@ public final class MessageAccumulator {
         final ContentBlock start;
         final Kind kind;
         /** Text, thinking or input JSON so far. */
-        final StringBuilder text;
+        final ChunkedText text;
         List<JsonValue> citations;
         /** For a compaction block: whether it has content (a null start and no delta has none). */
         boolean textSeen;
@@ -402,23 +373,23 @@ public final class MessageAccumulator {
             this.start = start;
             if (start instanceof TextBlock t) {
                 kind = Kind.TEXT;
-                text = new StringBuilder(t.text());
+                text = new ChunkedText(t.text());
                 citations = t.citations().map(ArrayList::new).orElse(null);
             } else if (start instanceof ThinkingBlock t) {
                 kind = Kind.THINKING;
-                text = new StringBuilder(t.thinking());
+                text = new ChunkedText(t.thinking());
             } else if (start instanceof ToolUseBlock) {
                 kind = Kind.TOOL;
-                text = new StringBuilder();
+                text = new ChunkedText("");
             } else if (start instanceof ServerToolUseBlock) {
                 kind = Kind.SERVER_TOOL;
-                text = new StringBuilder();
+                text = new ChunkedText("");
             } else if (start instanceof McpToolUseBlock) {
                 kind = Kind.MCP_TOOL;
-                text = new StringBuilder();
+                text = new ChunkedText("");
             } else if (start instanceof CompactionBlock c) {
                 kind = Kind.COMPACTION;
-                text = new StringBuilder(c.content().orElse(""));
+                text = new ChunkedText(c.content().orElse(""));
                 textSeen = c.content().isPresent();
             } else if (start instanceof UnknownBlock) {
                 kind = Kind.UNKNOWN;
@@ -452,7 +423,7 @@ public final class MessageAccumulator {
             if (text.length() == 0) {
                 return startInput();
             }
-            JsonNode v = PartialJson.parse(text);
+            JsonNode v = PartialJson.parse(text.toString()); // a String: the scan reads every char
             return v.isMissingNode() ? startInput() : JsonValueCodec.fromTree(v);
         }
 
