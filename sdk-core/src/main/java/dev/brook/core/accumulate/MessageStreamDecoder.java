@@ -42,10 +42,9 @@ import java.util.function.Consumer;
  * call back into {@code feed} or {@code end}.
  */
 public final class MessageStreamDecoder {
-    private static final EventParser PARSER = new EventParser();
-
     private final Consumer<? super StreamEvent> sink;
     private final FrameDecoder frames;
+    private final EventParser parser = new EventParser();
     private final MessageAccumulator accumulator = new MessageAccumulator();
     private final String requestId;
     private final int attempts;
@@ -220,7 +219,7 @@ public final class MessageStreamDecoder {
             return; // the message is final: later events are ignored (see the class documentation)
         }
         // Parsed in place: the decoder made no copy. A protocol error gets the snapshot and call in fail().
-        StreamEvent event = PARSER.parse(type == null ? "message" : type, data, offset, length);
+        StreamEvent event = parser.parse(type == null ? "message" : type, data, offset, length);
         accumulator.accept(event);
         sink.accept(event);
         if (event instanceof ErrorEvent error) {

@@ -42,12 +42,15 @@ import java.util.Optional;
  * with data that is not one JSON value is a protocol error. An event without a name whose data is not
  * JSON cannot be identified, so it too is an {@link UnknownEvent}, of type {@code message}.
  *
- * <p>Stateless and thread-safe: one instance may serve any number of streams at once.
+ * <p><b>Not thread-safe:</b> the fast path keeps a small decode buffer between events (so a delta
+ * allocates only its own text). Use one instance per stream, from one thread at a time.
  */
 public final class EventParser {
     private static final String DEFAULT_SSE_TYPE = "message";
 
-    /** A parser. Cheap; instances hold no state. */
+    private final FastDeltaParser fast = new FastDeltaParser();
+
+    /** A parser for one stream. Cheap: it holds only a small decode buffer. */
     public EventParser() {
     }
 
@@ -81,9 +84,9 @@ public final class EventParser {
     public StreamEvent parse(String sseType, byte[] data, int offset, int length) {
         boolean unnamed = DEFAULT_SSE_TYPE.equals(sseType);
         if (unnamed || "content_block_delta".equals(sseType)) {
-            ContentBlockDeltaEvent fast = FastDeltaParser.tryParse(data, offset, length, unnamed);
-            if (fast != null) {
-                return fast;
+            ContentBlockDeltaEvent delta = fast.tryParse(data, offset, length, unnamed);
+            if (delta != null) {
+                return delta;
             }
         }
         return parseWithJackson(sseType, data, offset, length);

@@ -14,7 +14,10 @@ import java.util.Arrays;
  * any order; delta keys {@code type} and the one payload key). Anything else — other keys, escapes in
  * keys, duplicate keys, invalid UTF-8, malformed JSON — returns {@code null} and the caller falls back to
  * Jackson, which then either handles the shape or reports the error. So this class can only make the
- * common case faster, never change a result. Stateless; all methods are static and thread-safe.
+ * common case faster, never change a result.
+ *
+ * <p><b>Not thread-safe:</b> it keeps a small buffer to decode escaped or non-ASCII text into, so that a
+ * delta allocates only its {@code String}. Use one instance per stream.
  */
 public final class FastDeltaParser {
     private static final int FAIL = -1;
@@ -38,7 +41,12 @@ public final class FastDeltaParser {
         ascii("thinking_delta\",\"thinking\":\""), ascii("signature_delta\",\"signature\":\"")};
     private static final byte[] COMPACT_TAIL = ascii("\"}}");
 
-    private FastDeltaParser() {
+    /** Deltas longer than this decode into a buffer of their own, so the kept buffer stays small. */
+    private static final int MAX_KEPT_BUFFER = 8 * 1024;
+
+    private char[] buffer = new char[64];
+
+    FastDeltaParser() {
     }
 
     /**
@@ -48,7 +56,7 @@ public final class FastDeltaParser {
      * @param requireType whether the JSON {@code type} field must be present (true when the SSE event had
      *     no name, so the JSON type is what says this is a delta)
      */
-    static ContentBlockDeltaEvent tryParse(byte[] b, int off, int len, boolean requireType) {
+    ContentBlockDeltaEvent tryParse(byte[] b, int off, int len, boolean requireType) {
         final int end = off + len;
         ContentBlockDeltaEvent compact = tryCompact(b, off, end);
         if (compact != null) {
@@ -208,7 +216,7 @@ public final class FastDeltaParser {
      * than token by token; null for anything else, which the general grammar above then reads. It accepts
      * a subset of what that grammar accepts and builds the same event.
      */
-    private static ContentBlockDeltaEvent tryCompact(byte[] b, int off, int end) {
+    private ContentBlockDeltaEvent tryCompact(byte[] b, int off, int end) {
         if (!startsWith(b, off, end, COMPACT_HEAD)) {
             return null;
         }
@@ -324,7 +332,7 @@ public final class FastDeltaParser {
     }
 
     /** The string in {@code b[s, q)} (already scanned), or null when its UTF-8 is invalid. */
-    private static String decode(byte[] b, int s, int q) {
+    private String decode(byte[] b, int s, int q) {
         int i = s;
         while (i < q && b[i] >= 0 && b[i] != '\\') {
             i++;
@@ -333,7 +341,8 @@ public final class FastDeltaParser {
             // All ASCII, no escapes: one copy into a compact Latin-1 string.
             return new String(b, s, q - s, StandardCharsets.ISO_8859_1);
         }
-        char[] out = new char[q - s];
+        // Never more chars than bytes: an escape or a multi-byte sequence only shrinks.
+        char[] out = bufferFor(q - s);
         int n = 0;
         for (int j = s; j < i; j++) {
             out[n++] = (char) b[j];
@@ -395,6 +404,17 @@ public final class FastDeltaParser {
             }
         }
         return new String(out, 0, n);
+    }
+
+    private char[] bufferFor(int chars) {
+        if (chars <= buffer.length) {
+            return buffer;
+        }
+        if (chars > MAX_KEPT_BUFFER) {
+            return new char[chars];
+        }
+        buffer = new char[Math.max(chars, Math.min(MAX_KEPT_BUFFER, buffer.length * 2))];
+        return buffer;
     }
 
     private static boolean cont(byte c) {

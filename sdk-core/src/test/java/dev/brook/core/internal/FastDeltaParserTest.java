@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** The hot path must really take the common shapes, and leave everything else to the tree path. */
 class FastDeltaParserTest {
+    private static final FastDeltaParser PARSER = new FastDeltaParser();
+
     static ContentBlockDeltaEvent fast(String json, boolean requireType) {
         byte[] b = ("xx" + json + "yy").getBytes(StandardCharsets.UTF_8);
         int len = json.getBytes(StandardCharsets.UTF_8).length;
-        return FastDeltaParser.tryParse(b, 2, len, requireType); // an offset inside a larger array
+        return PARSER.tryParse(b, 2, len, requireType); // an offset inside a larger array
     }
 
     @Test
@@ -42,6 +44,20 @@ class FastDeltaParserTest {
         };
         for (String json : others) {
             assertThat(fast(json, true)).as(json).isNull();
+        }
+    }
+
+    @Test
+    void reusesItsDecodeBufferWithoutMixingDeltas() {
+        // Long, short, then longer than the kept buffer may grow, then short again: each result is exactly
+        // its own text, whatever an earlier delta left in the buffer.
+        String[] texts = {"\u00e9".repeat(300) + "end", "\u00fc", "\n".repeat(10_000) + "\u00e9", "\"x\"", ""};
+        for (int i = 0; i < texts.length; i++) {
+            String escaped = texts[i].replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+            String json = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\""
+                    + escaped + "\"}}";
+            assertThat(fast(json, true)).as(texts[i].length() + " chars")
+                    .isEqualTo(new ContentBlockDeltaEvent(0, new Delta.TextDelta(texts[i])));
         }
     }
 }
