@@ -1,5 +1,6 @@
 package dev.brook.core.internal;
 
+import dev.brook.core.accumulate.MessageAccumulator;
 import dev.brook.core.accumulate.MessageStreamDecoder;
 import dev.brook.core.backend.ResponseFraming;
 import dev.brook.core.client.Brook;
@@ -127,8 +128,8 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
     /** The response has arrived (2xx, an event stream): start reading its body as demand allows. */
     public void start(TransportResponse response, Flow.Publisher<ByteBuffer> bodyPublisher, String requestId) {
         inFlight = null;
-        exchange = new Body(response, new MessageStreamDecoder(events.watch(queue::add), framing, maxEventSize, requestId,
-                clock.attempts()),
+        exchange = new Body(response, new MessageStreamDecoder(events.watch(this::decoded), framing, maxEventSize,
+                requestId, clock.attempts()),
                 requestId);
         clock.startBody(this::release);
         // Checked after the body is published: an abort racing this method either sees the response (and
@@ -247,14 +248,7 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
         }
         while (true) {
             while (demand.get() > 0 && !queue.isEmpty()) {
-                StreamEvent event = queue.poll();
-                demand.decrementAndGet();
-                delivered++;
-                if (events.active()) {
-                    deliverInScope(d, event);
-                } else {
-                    d.onNext(event);
-                }
+                deliver(d, queue.poll());
                 Throwable cause = abortCause.get();
                 if (cause != null) {
                     finish(cause);
@@ -276,6 +270,11 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
                 } catch (BrookException e) {
                     pendingTerminal = e;
                 }
+                Throwable cause = abortCause.get();
+                if (cause != null) {
+                    finish(cause); // cancelled (or a listener threw) during an event delivered inline
+                    return;
+                }
                 continue;
             }
             if (bodyDone) {
@@ -290,6 +289,42 @@ public final class AsyncStreamDriver implements Flow.Publisher<StreamEvent> {
             }
             return;
         }
+    }
+
+    /**
+     * The decoder's sink, called inside {@code feed} within the drain loop. An event with nothing queued
+     * before it and demand for it goes to the subscriber at once, before the rest of the buffer is
+     * decoded: the subscriber then sees each event when the decoder's accumulator holds exactly the events
+     * up to it ({@link #deliveredAccumulator()}), and sooner. Otherwise it waits in the queue, in order.
+     */
+    private void decoded(StreamEvent event) {
+        Flow.Subscriber<? super StreamEvent> d = downstream;
+        if (d != null && queue.isEmpty() && demand.get() > 0 && abortCause.get() == null) {
+            deliver(d, event);
+        } else {
+            queue.add(event);
+        }
+    }
+
+    private void deliver(Flow.Subscriber<? super StreamEvent> d, StreamEvent event) {
+        demand.decrementAndGet();
+        delivered++;
+        if (events.active()) {
+            deliverInScope(d, event);
+        } else {
+            d.onNext(event);
+        }
+    }
+
+    /**
+     * For a subscriber called inline (inside its {@code onNext}, on the drain loop's thread): the
+     * accumulator that holds exactly the events delivered so far, so the subscriber need not accumulate
+     * them a second time. Null before the body, and whenever decoding has run ahead of delivery (events
+     * wait in the queue), so a subscriber that gets null must accumulate on its own.
+     */
+    MessageAccumulator deliveredAccumulator() {
+        Body b = exchange;
+        return b == null || !queue.isEmpty() ? null : b.decoder().accumulator();
     }
 
     /**

@@ -21,7 +21,7 @@ import java.io.UncheckedIOException;
  * Brook's shared Jackson plumbing: one {@link JsonFactory}, its tree reading, and one {@link ObjectMapper}
  * (built only when something needs it), configured once.
  *
- * <p>Both are thread-safe and must not be reconfigured by callers (Jackson allows it, but every Brook
+ * <p>The factory and the mapper are thread-safe and must not be reconfigured by callers (Jackson allows it, but every Brook
  * component shares these instances). Numbers in trees are kept exact ({@code BigDecimal} for floats) so
  * that raw JSON survives a parse/write round trip unchanged.
  */

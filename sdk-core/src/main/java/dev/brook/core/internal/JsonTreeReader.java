@@ -43,7 +43,10 @@ final class JsonTreeReader {
                     p.nextToken();
                     object.set(name, read(p, nodes));
                 }
-                expectEnd(p, JsonToken.END_OBJECT);
+                if (p.currentToken() != JsonToken.END_OBJECT) {
+                    // Jackson already throws at an unclosed object; this keeps a half object from ever escaping.
+                    throw eof(p);
+                }
                 return object;
             case START_ARRAY:
                 ArrayNode array = nodes.arrayNode();
@@ -80,12 +83,6 @@ final class JsonTreeReader {
     }
 
     /** After the last field name: the object's end, or the input ended inside it. */
-    private static void expectEnd(JsonParser p, JsonToken end) throws IOException {
-        if (p.currentToken() != end) {
-            throw eof(p);
-        }
-    }
-
     private static IOException eof(JsonParser p) {
         return new JsonEOFException(p, null,
                 "Unexpected end of input inside a JSON value");

@@ -14,9 +14,12 @@ import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
 /**
- * Feeds a {@link StreamListener} from a stream's events. It keeps its own accumulator, fed in delivery
- * order, so the "so far" values it passes are exact even when callbacks run on another executor and the
- * stream has already decoded further. Makes exactly one terminal callback.
+ * Feeds a {@link StreamListener} from a stream's events. The "so far" values it passes are exact: with
+ * inline callbacks they come from the driver's own accumulator, which then holds exactly the events
+ * delivered (see {@link AsyncStreamDriver#deliveredAccumulator()}); when callbacks run on another
+ * executor, or the events come from another publisher, it keeps its own accumulator, fed in delivery
+ * order, since the stream may have decoded further by the time a callback runs. Makes exactly one
+ * terminal callback.
  */
 public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
     private static final System.Logger LOG = System.getLogger(ListenerSubscriber.class.getName());
@@ -61,7 +64,9 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
     private final Executor executor;
     private final AsyncStreamDriver driver;
     private final CallEvents events;
-    private final MessageAccumulator accumulator = new MessageAccumulator();
+    /** Chosen at the first event: the driver's, in step with delivery, or one of our own. */
+    private MessageAccumulator accumulator;
+    private boolean ownAccumulator;
     private final CompletableFuture<Message> outcome = new CompletableFuture<>();
     /** Volatile: a second onSubscribe (§2.5) may come from another publisher's thread. */
     private volatile Flow.Subscription subscription;
@@ -118,7 +123,7 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
             return;
         }
         try {
-            accumulator.accept(event);
+            accumulate(event);
             dispatch(event);
         } catch (RuntimeException | Error e) {
             done = true;
@@ -151,7 +156,7 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
                 return;
             }
             done = true;
-            Message message = accumulator.snapshot();
+            Message message = (accumulator == null ? new MessageAccumulator() : accumulator).snapshot();
             try {
                 listener.onMessage(message);
             } catch (RuntimeException e) {
@@ -180,6 +185,22 @@ public final class ListenerSubscriber implements Flow.Subscriber<StreamEvent> {
             listener.onError(t);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "StreamListener.onError threw", e);
+        }
+    }
+
+    private void accumulate(StreamEvent event) {
+        if (accumulator == null) {
+            MessageAccumulator shared = executor == null ? driver.deliveredAccumulator() : null;
+            ownAccumulator = shared == null;
+            accumulator = ownAccumulator ? new MessageAccumulator() : shared;
+        }
+        if (ownAccumulator) {
+            accumulator.accept(event);
+        } else if (driver.deliveredAccumulator() != accumulator) {
+            // The driver delivers inline to a subscriber with unbounded demand, so this cannot happen;
+            // if it ever did, the values passed on would be wrong, which must not go unnoticed.
+            throw new IllegalStateException("Brook bug: the stream decoded ahead of delivery to an inline "
+                    + "listener; please report it");
         }
     }
 
