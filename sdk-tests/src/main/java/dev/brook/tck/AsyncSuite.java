@@ -9,6 +9,7 @@ import dev.brook.core.error.BrookException;
 import dev.brook.core.error.IncompleteStreamException;
 import dev.brook.core.error.StreamErrorException;
 import dev.brook.core.error.StreamProtocolException;
+import dev.brook.core.event.ContentBlock;
 import dev.brook.core.event.ContentBlockDeltaEvent;
 import dev.brook.core.event.Delta;
 import dev.brook.core.event.Message;
@@ -84,6 +85,7 @@ public interface AsyncSuite extends TransportSuite {
 
     private static void checkListener(Brook brook, Fixture f) throws Exception {
         StringBuilder text = new StringBuilder();
+        StringBuilder openBlock = new StringBuilder(); // the deltas of the open text block
         List<String> terminals = new CopyOnWriteArrayList<>();
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         JsonValue[] lastPartialInput = new JsonValue[1];
@@ -91,7 +93,15 @@ public interface AsyncSuite extends TransportSuite {
             @Override
             public void onText(String delta, CharSequence textSoFar) {
                 text.append(delta);
-                assertThat(textSoFar.toString()).endsWith(delta);
+                openBlock.append(delta);
+                // Exactly the deltas delivered so far (after any text the block started with): never text
+                // of events the stream has decoded but not yet delivered.
+                assertThat(textSoFar.toString()).endsWith(openBlock.toString());
+            }
+
+            @Override
+            public void onContentBlock(int index, ContentBlock stopped) {
+                openBlock.setLength(0);
             }
 
             @Override
@@ -126,6 +136,43 @@ public interface AsyncSuite extends TransportSuite {
 
     private static JsonValue tree(String json) {
         return JsonValue.parse(json);
+    }
+
+    /**
+     * A listener's text so far is exactly the deltas delivered to it, also when a whole reply arrives in
+     * one body buffer, so that the stream has the later deltas in hand before the listener sees the first.
+     *
+     * @throws Exception when a call of the test throws one (I/O, interruption): the test fails
+     */
+    @Test
+    default void listenerTextSoFarIsExactWhenManyEventsArriveAtOnce() throws Exception {
+        StringBuilder body = new StringBuilder(LatencySuite.HEAD);
+        for (int i = 0; i < 200; i++) {
+            body.append("event: content_block_delta\n").append("data: {\"type\":\"content_block_delta\",\"index\":0,")
+                    .append("\"delta\":{\"type\":\"text_delta\",\"text\":\" w").append(i).append("\"}}\n\n");
+        }
+        body.append(LatencySuite.TAIL);
+        try (FakeMessagesServer server = newServer(); Transport transport = newTransport();
+                Brook brook = Tck.brook(transport, server).build()) {
+            server.enqueue(ScriptedResponse.builder()
+                    .status(200)
+                    .header("content-type", "text/event-stream")
+                    .chunk(body.toString().getBytes(StandardCharsets.UTF_8), Duration.ZERO)
+                    .build());
+            StringBuilder delivered = new StringBuilder();
+            List<String> wrong = new CopyOnWriteArrayList<>();
+            Message message = brook.messages().streamAsync(Tck.request(), new StreamListener() {
+                @Override
+                public void onText(String delta, CharSequence textSoFar) {
+                    delivered.append(delta);
+                    if (!textSoFar.toString().equals(delivered.toString())) {
+                        wrong.add("after " + delivered.length() + " chars: " + textSoFar.length() + " chars so far");
+                    }
+                }
+            }).finalMessage().get(Tck.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(wrong).as("text so far that is not the deltas delivered").isEmpty();
+            assertThat(message.text()).isEqualTo(delivered.toString()).startsWith("first w0 w1").endsWith(" w199");
+        }
     }
 
     /**
